@@ -1,0 +1,1 @@
+"""One module per reference sheet; each exposes ``compute(cells) -> tuple[Cell, ...]``."""

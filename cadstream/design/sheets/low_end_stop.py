@@ -1,0 +1,9 @@
+"""PLACEHOLDER: the ``LowEndStop`` sheet, being written."""
+
+from cadstream.design.cells import Cell, Cells, SheetBuilder
+
+__all__ = ["compute"]
+
+
+def compute(v: Cells) -> tuple[Cell, ...]:
+    return SheetBuilder("LowEndStop").cells()

@@ -1,0 +1,26 @@
+"""cadstream: parts, cut files, jigs and dimensions for axial-flux wind turbines."""
+
+from setuptools import find_packages, setup
+
+setup(
+    name="cadstream",
+    version="0.1.0",
+    description="Workshop server for Hugh Piggott-style axial-flux wind turbines",
+    python_requires=">=3.11",
+    packages=find_packages(include=["cadstream", "cadstream.*"]),
+    package_data={"cadstream.params": ["presets.json"]},
+    install_requires=[
+        "openpyxl>=3.1",
+        "scipy>=1.11",
+    ],
+    extras_require={
+        "test": [
+            "pytest>=8",
+            "pytest-timeout>=2.3",
+            "hypothesis>=6.100",
+            "ruff>=0.6",
+            "mypy>=1.10",
+        ],
+    },
+    entry_points={"console_scripts": ["cadstream = cadstream.cli:main"]},
+)
