@@ -10,12 +10,14 @@ setup(
     packages=find_packages(include=["cadstream", "cadstream.*"]),
     package_data={"cadstream.params": ["presets.json"]},
     install_requires=[
+        "numpy>=1.24",
         "openpyxl>=3.1",
         "scipy>=1.11",
     ],
     extras_require={
         "test": [
             "pytest>=8",
+            "pytest-aiohttp>=1.0",
             "pytest-timeout>=2.3",
             "hypothesis>=6.100",
             "ruff>=0.6",

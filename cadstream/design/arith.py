@@ -62,7 +62,7 @@ def fmod(a: float, b: float) -> float:
 
 
 def round_up5(x: float) -> float:
-    """Next multiple of 5 strictly above ``x``: an exact multiple still gains 5, as in the reference."""
+    """Next multiple of 5 strictly above ``x``; an exact multiple still gains 5, as there."""
     return x + 5 - fmod(x, 5)
 
 

@@ -7,6 +7,7 @@ the workbook, the ``derive`` command and the dimension tables all read one sourc
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -24,11 +25,13 @@ __all__ = [
     "Cell",
     "Cells",
     "SheetBuilder",
+    "TypedValues",
     "Value",
+    "ValueMap",
 ]
 
 Value = float | int | str | bool | Vector | Rotation | Placement
-V = TypeVar("V", float, int, str, bool, Vector, Rotation, Placement)
+V = TypeVar("V", bound=Value)
 
 MM = "mm"
 MM2 = "mm²"
@@ -80,27 +83,29 @@ class SheetBuilder:
             self.put(alias, value, unit, description)
         return value
 
+    def placement(self, name: str, base: Vector, axis: Vector, angle: float,
+                  what: str) -> Placement:
+        """The reference's eight cells of a named placement: x, y, z, base, axis, angle and both
+        assembled forms."""
+        self.put(f"{name}X", base.x, MM, f"{what}: base x.")
+        self.put(f"{name}Y", base.y, MM, f"{what}: base y.")
+        self.put(f"{name}Z", base.z, MM, f"{what}: base z.")
+        self.put(f"{name}Base", base, MM, f"{what}: base point.")
+        self.put(f"{name}Axis", axis, NONE, f"{what}: rotation axis.")
+        self.put(f"{name}Angle", angle, ANGLE, f"{what}: rotation angle.")
+        rotation = self.put(f"{name}Rotation", Rotation.about(axis, angle), NONE,
+                            f"{what}: rotation.")
+        return self.put(f"{name}Placement", Placement(base, rotation), NONE, f"{what}.")
+
     def cells(self) -> tuple[Cell, ...]:
         return tuple(self._cells.values())
 
 
-class Cells(Mapping[str, Value]):
-    """Read-only view of the cells computed so far, with typed accessors for formulas."""
+class TypedValues(Mapping[str, Value], ABC):
+    """Typed reads of cell values, so a formula fails loudly on a cell of the wrong kind."""
 
-    def __init__(self, cells: Mapping[str, Cell]) -> None:
-        self._cells = cells
-
-    def __getitem__(self, key: str) -> Value:
-        return self._cells[key].value
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._cells)
-
-    def __len__(self) -> int:
-        return len(self._cells)
-
-    def cell(self, key: str) -> Cell:
-        return self._cells[key]
+    @abstractmethod
+    def __getitem__(self, key: str) -> Value: ...
 
     def num(self, key: str) -> float:
         value = self[key]
@@ -137,3 +142,38 @@ class Cells(Mapping[str, Value]):
         if not isinstance(value, Placement):
             raise TypeError(f"cell {key} is not a placement: {value!r}")
         return value
+
+
+class ValueMap(TypedValues):
+    """Typed reads over plain values, such as a workbook read back."""
+
+    def __init__(self, values: Mapping[str, Value]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> Value:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+class Cells(TypedValues):
+    """Read-only view of the cells computed so far (values plus their units and descriptions)."""
+
+    def __init__(self, cells: Mapping[str, Cell]) -> None:
+        self._cells = cells
+
+    def __getitem__(self, key: str) -> Value:
+        return self._cells[key].value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cells)
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def cell(self, key: str) -> Cell:
+        return self._cells[key]

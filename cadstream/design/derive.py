@@ -22,7 +22,7 @@ from cadstream.design.sheets import (
 from cadstream.params.model import Parameters
 from cadstream.params.shape import Shape
 
-__all__ = ["SHEETS", "Design", "derive"]
+__all__ = ["SHEETS", "DerivationError", "Design", "derive"]
 
 #: Sheets in dependency order; each reads only the sheets before it.
 _SHEET_FUNCTIONS: tuple[tuple[str, Callable[[Cells], tuple[Cell, ...]]], ...] = (
@@ -38,6 +38,14 @@ _SHEET_FUNCTIONS: tuple[tuple[str, Callable[[Cells], tuple[Cell, ...]]], ...] = 
     ("Resin", resin.compute),
 )
 SHEETS: tuple[str, ...] = ("Spreadsheet", *(name for name, _ in _SHEET_FUNCTIONS))
+
+
+class DerivationError(ArithmeticError):
+    """A sheet met a value it cannot compute (a domain error): names the sheet for the message."""
+
+    def __init__(self, sheet: str, cause: Exception) -> None:
+        self.sheet = sheet
+        super().__init__(f"the {sheet} sheet cannot be computed ({cause})")
 
 
 @dataclass(frozen=True)
@@ -58,10 +66,14 @@ class Design:
 
 
 def derive(parameters: Parameters) -> Design:
-    """Compute all sheets in order; raises only for parameters that validation would refuse."""
+    """Compute all sheets in order; ``DerivationError`` for values validation would refuse."""
     computed: dict[str, Cell] = {cell.key: cell for cell in spreadsheet.compute(parameters)}
     for name, compute in _SHEET_FUNCTIONS:
-        for cell in compute(Cells(computed)):
+        try:
+            cells = compute(Cells(computed))
+        except (ArithmeticError, ValueError) as error:
+            raise DerivationError(name, error) from error
+        for cell in cells:
             if cell.sheet != name:
                 raise ValueError(f"sheet {name} declared a cell of sheet {cell.sheet}")
             computed[cell.key] = cell

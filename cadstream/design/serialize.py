@@ -16,7 +16,7 @@ __all__ = ["json_number", "json_value"]
 
 def json_number(x: float | int) -> float | int:
     """``x`` as an int when it is integral (and not huge), else the float itself."""
-    if isinstance(x, bool) or isinstance(x, int):
+    if isinstance(x, int):
         return x
     if x.is_integer() and abs(x) < 2**53:
         return int(x)

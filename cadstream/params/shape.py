@@ -15,8 +15,12 @@ STAR_SHAPE_LOWER_BOUND = 275.0
 
 def effective_shape(wind_turbine_shape: str, rotor_disk_radius: float) -> Shape:
     """The shape the frame is built as; the lower bound of each larger shape is inclusive."""
-    if wind_turbine_shape == "T" or wind_turbine_shape == "H" or wind_turbine_shape == "Star":
-        return wind_turbine_shape
+    if wind_turbine_shape == "T":
+        return "T"
+    if wind_turbine_shape == "H":
+        return "H"
+    if wind_turbine_shape == "Star":
+        return "Star"
     if rotor_disk_radius < H_SHAPE_LOWER_BOUND:
         return "T"
     if rotor_disk_radius < STAR_SHAPE_LOWER_BOUND:

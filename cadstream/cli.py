@@ -1,0 +1,99 @@
+"""The ``cadstream`` command: derive a design's numbers, tables and workbook from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cadstream.design.serialize import json_value
+from cadstream.outputs.tables import dimension_tables
+from cadstream.outputs.workbook import write_workbook
+from cadstream.params.matfile import MatFileError, read_mat
+from cadstream.params.presets import DEFAULT_PRESET
+from cadstream.params.problems import ParameterError, Problem
+from cadstream.params.query import PRESET_KEY, groups_from_query
+from cadstream.validation import Validated, validate
+
+__all__ = ["main"]
+
+
+def _design_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--preset", default=None,
+                        help=f"preset to start from (default {DEFAULT_PRESET!r}, or the one a "
+                             ".mat file implies)")
+    parser.add_argument("--mat", type=Path, default=None,
+                        help="MagnAFPM .mat export supplying the magnafpm parameters")
+    parser.add_argument("values", nargs="*", metavar="group.Name=value",
+                        help="parameter overrides, e.g. magnafpm.RotorDiskRadius=160")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cadstream", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    derive = commands.add_parser("derive", help="print every derived dimension as JSON")
+    _design_arguments(derive)
+    tables = commands.add_parser("tables", help="print the dimension tables as JSON")
+    _design_arguments(tables)
+    workbook = commands.add_parser("workbook", help="write the design's workbook (.xlsx)")
+    _design_arguments(workbook)
+    workbook.add_argument("-o", "--output", type=Path, required=True, help="xlsx file to write")
+    return parser
+
+
+def _pairs(values: Sequence[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for item in values:
+        key, equals, value = item.partition("=")
+        if not equals:
+            raise ParameterError([Problem(item, None, "write overrides as group.Name=value")])
+        pairs.append((key, value))
+    return pairs
+
+
+def _validated(args: argparse.Namespace) -> Validated:
+    pairs = _pairs(args.values)
+    magnafpm: dict[str, object] = {}
+    preset = args.preset
+    if args.mat is not None:
+        imported = read_mat(args.mat.read_bytes())
+        magnafpm = dict(imported.magnafpm)
+        preset = preset or imported.preset
+    if preset is not None:
+        pairs.insert(0, (PRESET_KEY, preset))
+    groups = groups_from_query(pairs)
+    explicit = {key.partition(".")[2] for key, _ in pairs if key.startswith("magnafpm.")}
+    groups["magnafpm"].update({k: v for k, v in magnafpm.items() if k not in explicit})
+    return validate(groups)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        validated = _validated(args)
+    except (ParameterError, MatFileError) as error:
+        print(f"cadstream: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"cadstream: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
+        return 2
+    for warning in validated.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    cells = validated.design.cells
+    if args.command == "derive":
+        json.dump({key: json_value(value) for key, value in cells.items()}, sys.stdout,
+                  indent=1, ensure_ascii=False)
+    elif args.command == "tables":
+        json.dump(dimension_tables(cells), sys.stdout, indent=1, ensure_ascii=False)
+    else:
+        write_workbook(validated.design, args.output)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return 0
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""Combinations of parameters that cannot be built, each refused with its geometric reason.
+
+Field checks have already passed: every value has its type, sign and enum. These rules look at
+several values together, using the same formulas as the sheets, so a design that passes them
+derives without a domain error and builds.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from cadstream.design.arith import cos, tan
+from cadstream.design.cells import Cells
+from cadstream.params.model import Parameters
+from cadstream.params.problems import Problem
+from cadstream.params.spec import PIPE_SIZES
+
+__all__ = ["RULES", "design_infeasibilities", "infeasibilities"]
+
+Rule = Callable[[Parameters], Problem | None]
+
+
+def _num(p: Parameters, key: str) -> float:
+    return float(p[key])
+
+
+def _mm(x: float) -> str:
+    return f"{x:.2f} mm"
+
+
+def _magnet_corner_offset(p: Parameters) -> float:
+    rd, mw = _num(p, "magnafpm.RotorDiskRadius"), _num(p, "magnafpm.MagnetWidth")
+    return rd - math.sqrt(rd * rd - (mw / 2) ** 2)
+
+
+def _magnet_inner_radius(p: Parameters) -> float:
+    rd, ml = _num(p, "magnafpm.RotorDiskRadius"), _num(p, "magnafpm.MagnetLength")
+    return rd - ml - _magnet_corner_offset(p)
+
+
+def _coil_winder_pin_diameter(p: Parameters) -> float:
+    smallest = min(_num(p, "magnafpm.MagnetLength"), _num(p, "magnafpm.MagnetWidth"))
+    return 3.0 if smallest < 12 else 4.0 if smallest < 14 else 5.0
+
+
+def magnets_reach_disk_edge(p: Parameters) -> Problem | None:
+    """The magnets' outer corners sit on the disk edge, so the disk must be wider than a magnet."""
+    rd, mw = _num(p, "magnafpm.RotorDiskRadius"), _num(p, "magnafpm.MagnetWidth")
+    if mw < 2 * rd:
+        return None
+    return Problem("magnafpm.RotorDiskRadius", p["magnafpm.RotorDiskRadius"],
+                   f"must be more than half the MagnetWidth ({_mm(mw / 2)}): the magnets' outer "
+                   "corners sit on the rotor disk's edge")
+
+
+def coils_leave_stator_hole(p: Parameters) -> Problem | None:
+    """Magnets and coil legs must fit between the disk edge and the centre."""
+    clw = _num(p, "magnafpm.CoilLegWidth")
+    inner = _magnet_inner_radius(p) - clw
+    if inner > 0:
+        return None
+    rd = _num(p, "magnafpm.RotorDiskRadius")
+    need = rd - inner
+    return Problem("magnafpm.RotorDiskRadius", p["magnafpm.RotorDiskRadius"],
+                   f"must exceed {_mm(need)} (MagnetLength plus CoilLegWidth plus the magnets' "
+                   "corner offset): the coils need a hole in the middle of the stator")
+
+
+def magnets_do_not_overlap(p: Parameters) -> Problem | None:
+    """Neighbouring magnets touch first at their inner corners."""
+    count = _num(p, "magnafpm.NumberMagnet")
+    mw = _num(p, "magnafpm.MagnetWidth")
+    inner = _magnet_inner_radius(p)
+    room = 2 * inner * tan(180 / count)
+    if inner > 0 and mw < room:
+        return None
+    return Problem("magnafpm.NumberMagnet", p["magnafpm.NumberMagnet"],
+                   f"is too many for magnets {mw:g} mm wide: at their inner radius "
+                   f"({_mm(inner)}) each magnet has {_mm(max(room, 0))} of room, so they would "
+                   "overlap")
+
+
+def hub_studs_inside_magnet_ring(p: Parameters) -> Problem | None:
+    """The hub studs pass through the rotor disk inside the resin island around the magnets."""
+    pcr = _num(p, "user.HubPitchCircleDiameter") / 2
+    stud = _num(p, "user.HubHolesDiameter") / 2
+    limit = _num(p, "magnafpm.RotorDiskRadius") - _num(p, "magnafpm.MagnetLength")
+    if pcr + stud < limit:
+        return None
+    return Problem("user.HubPitchCircleDiameter", p["user.HubPitchCircleDiameter"],
+                   f"puts the hub studs (radius {_mm(pcr + stud)} to their outer edge) under the "
+                   f"magnets: keep the stud holes inside radius {_mm(limit)} "
+                   "(RotorDiskRadius − MagnetLength)")
+
+
+def central_hole_inside_studs(p: Parameters) -> Problem | None:
+    """The rotor disk's central hole must leave steel around the hub stud holes."""
+    pcr = _num(p, "user.HubPitchCircleDiameter") / 2
+    stud = _num(p, "user.HubHolesDiameter") / 2
+    hole = _num(p, "user.RotorDiskCentralHoleDiameter") / 2
+    if hole < pcr - stud:
+        return None
+    return Problem("user.RotorDiskCentralHoleDiameter", p["user.RotorDiskCentralHoleDiameter"],
+                   f"must be less than {_mm(2 * (pcr - stud))} (HubPitchCircleDiameter − "
+                   "HubHolesDiameter): the central hole would cut into the hub stud holes")
+
+
+def coil_holes_fit_winder_pins(p: Parameters) -> Problem | None:
+    """The coil is wound around pins, so its hole cannot be narrower or shorter than them."""
+    pin = _coil_winder_pin_diameter(p)
+    length = _num(p, "magnafpm.MagnetLength")
+    if length <= 2 * pin:
+        return Problem("magnafpm.MagnetLength", p["magnafpm.MagnetLength"],
+                       f"must be more than {2 * pin:g} mm, twice the coil winder's pin diameter")
+    widths: tuple[str, ...]
+    if int(p["magnafpm.CoilType"]) == 3:
+        widths = ("magnafpm.MagnetWidth",)
+    else:
+        widths = ("magnafpm.CoilHoleWidthAtOuterRadius", "magnafpm.CoilHoleWidthAtInnerRadius")
+    for key in widths:
+        if _num(p, key) < pin:
+            return Problem(key, p[key], f"must be at least {pin:g} mm, the coil winder's pin "
+                           "diameter for these magnets")
+    return None
+
+
+def hinge_pipe_walls(p: Parameters) -> Problem | None:
+    """The inner hinge pipe is one size below the yaw pipe and shares its wall thickness."""
+    yaw = _num(p, "user.YawPipeDiameter")
+    smaller = [size for size in PIPE_SIZES if size < yaw]
+    inner = smaller[-1] if smaller else PIPE_SIZES[0]
+    thickness = _num(p, "user.PipeThickness")
+    if 2 * thickness < inner:
+        return None
+    return Problem("user.PipeThickness", p["user.PipeThickness"],
+                   f"must be less than half of {inner:g} mm, the inner tail hinge pipe (one size "
+                   "below the yaw pipe)")
+
+
+def boom_pipe_wall(p: Parameters) -> Problem | None:
+    diameter = _num(p, "furling.BoomPipeDiameter")
+    if 2 * _num(p, "furling.BoomPipeThickness") < diameter:
+        return None
+    return Problem("furling.BoomPipeThickness", p["furling.BoomPipeThickness"],
+                   f"must be less than half the boom pipe diameter ({diameter:g} mm)")
+
+
+def hinge_leans(p: Parameters) -> Problem | None:
+    """The tail furls by swinging up its tilted hinge: upright it cannot lift, flat it cannot
+    turn."""
+    angle = _num(p, "furling.VerticalPlaneAngle")
+    if 1 <= angle < 90:
+        return None
+    return Problem("furling.VerticalPlaneAngle", p["furling.VerticalPlaneAngle"],
+                   "must be from 1° to 89°: the tail hinge must lean back from the yaw axis "
+                   "without lying flat")
+
+
+def hinge_off_alternator_axis(p: Parameters) -> Problem | None:
+    """At 0° or 180° the hinge sits on the line through the yaw axis and cannot set a furl limit."""
+    angle = _num(p, "furling.HorizontalPlaneAngle")
+    if math.fmod(angle, 180) != 0:
+        return None
+    return Problem("furling.HorizontalPlaneAngle", p["furling.HorizontalPlaneAngle"],
+                   "must not be 0°, 180° or 360°: the tail hinge would sit on the line through "
+                   "the yaw axis, where the tail has no furl limit")
+
+
+def blade_wider_than_template_root(p: Parameters) -> Problem | None:
+    """The hub plates' screw lines start from the blade's trailing edge beyond the root width W."""
+    diameter = _num(p, "magnafpm.RotorDiameter")
+    root = math.floor(abs(0.018 * diameter + 12.986) + 0.5)
+    width = _num(p, "user.BladeWidth")
+    if width > root:
+        return None
+    return Problem("user.BladeWidth", p["user.BladeWidth"],
+                   f"must be more than {root} mm, the blade template's root dimension W for a "
+                   f"{diameter:g} mm rotor")
+
+
+RULES: tuple[Rule, ...] = (
+    magnets_reach_disk_edge,
+    coils_leave_stator_hole,
+    magnets_do_not_overlap,
+    hub_studs_inside_magnet_ring,
+    central_hole_inside_studs,
+    coil_holes_fit_winder_pins,
+    hinge_pipe_walls,
+    boom_pipe_wall,
+    hinge_leans,
+    hinge_off_alternator_axis,
+    blade_wider_than_template_root,
+)
+
+
+def design_infeasibilities(cells: Cells) -> list[Problem]:
+    """Rules on derived values that compute without error but describe parts that cannot exist."""
+    found = []
+    screws = min(cells.num("Blade.NumberOfOuterScrews"), cells.num("Blade.NumberOfInnerScrews")
+                 if cells.num("Blade.HideInnerScrews") == 0 else 1)
+    if screws < 1:
+        found.append(Problem("user.BladeWidth", cells["Spreadsheet.BladeWidth"],
+                             "is too narrow to screw the blades to the hub's front triangle "
+                             "(a line of screws would get none); the recipe book's minimum for "
+                             f"this rotor is {cells.num('Blade.MinimumBladeWidth'):g} mm"))
+    brace = cells.num("Tail.TailBoomTriangularBraceWidth")
+    if brace <= 0:
+        found.append(Problem("furling.BoomPipeDiameter", cells["Spreadsheet.BoomPipeDiameter"],
+                             "does not fit on the outer tail hinge pipe at this VerticalPlaneAngle"
+                             f" ({cells.num('Spreadsheet.VerticalPlaneAngle'):g}°): the boom brace "
+                             f"would have a width of {_mm(brace)}"))
+    adjacent = cells.num("YawBearing.Adj")
+    if cells.text("Spreadsheet.CalculatedWindTurbineShape") != "T" and adjacent <= 0:
+        offset = cells.num("Spreadsheet.Offset")
+        found.append(Problem("furling.Offset", cells["Spreadsheet.Offset"],
+                             f"must be more than {offset - adjacent * cos(45):.0f} mm: the "
+                             "extended yaw bearing's side piece needs room beyond the top bar"))
+    return found
+
+
+def infeasibilities(parameters: Parameters) -> list[Problem]:
+    """Every rule's problem; once the disk is too small for the magnets, later rules are moot."""
+    first = magnets_reach_disk_edge(parameters)
+    if first is not None:
+        return [first]
+    return [problem for rule in RULES[1:] if (problem := rule(parameters)) is not None]
