@@ -10,6 +10,10 @@ setup(
     packages=find_packages(include=["cadstream", "cadstream.*"]),
     package_data={"cadstream.params": ["presets.json"]},
     install_requires=[
+        "aiohttp>=3.10",
+        "aiohttp-sse>=2.2",
+        "cadquery>=2.5",
+        "ezdxf>=1.3",
         "numpy>=1.24",
         "openpyxl>=3.1",
         "scipy>=1.11",

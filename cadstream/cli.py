@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from cadstream.config import ConfigError, load_settings
 from cadstream.design.serialize import json_value
 from cadstream.outputs.tables import dimension_tables
 from cadstream.outputs.workbook import write_workbook
@@ -18,6 +20,8 @@ from cadstream.params.query import PRESET_KEY, groups_from_query
 from cadstream.validation import Validated, validate
 
 __all__ = ["main"]
+
+_DEFAULT_CONFIG = "config.toml"
 
 
 def _design_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     workbook = commands.add_parser("workbook", help="write the design's workbook (.xlsx)")
     _design_arguments(workbook)
     workbook.add_argument("-o", "--output", type=Path, required=True, help="xlsx file to write")
+    serve = commands.add_parser("serve", help="run the workshop server")
+    serve.add_argument("--config", type=Path, default=None,
+                       help="settings file (default: ./config.toml if present, else built-in)")
+    serve.add_argument("--host", default=None, help="address to listen on (overrides config)")
+    serve.add_argument("--port", type=int, default=None, help="port (overrides config)")
     return parser
 
 
@@ -69,8 +78,28 @@ def _validated(args: argparse.Namespace) -> Validated:
     return validate(groups)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    # Imported here: the other commands need neither aiohttp nor the job system.
+    from cadstream.server.run import serve
+
+    path = args.config
+    if path is None and Path(_DEFAULT_CONFIG).is_file():
+        path = Path(_DEFAULT_CONFIG)
+    try:
+        settings = load_settings(path)
+    except ConfigError as error:
+        print(f"cadstream: {error}", file=sys.stderr)
+        return 2
+    server = replace(settings.server, host=args.host or settings.server.host,
+                     port=settings.server.port if args.port is None else args.port)
+    serve(replace(settings, server=server))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
     try:
         validated = _validated(args)
     except (ParameterError, MatFileError) as error:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -99,8 +99,8 @@ def _put(worksheet: Worksheet, row: int, column: int, stored: float | int | str 
         target.data_type = "s"
 
 
-def write_workbook(design: Design, path: str | os.PathLike[str]) -> None:
-    """Write every cell of ``design`` to an ``.xlsx`` file at ``path``."""
+def write_workbook(design: Design, target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write every cell of ``design`` as ``.xlsx`` to a path or a binary file object."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in SHEETS:
@@ -120,7 +120,7 @@ def write_workbook(design: Design, path: str | os.PathLike[str]) -> None:
             longest = max(len(str(row[c - 1])) for row in rows)
             width = min(max(longest, _MIN_WIDTH), limit) + 2
             worksheet.column_dimensions[get_column_letter(c)].width = width
-    workbook.save(path)
+    workbook.save(target)
 
 
 def read_workbook(path: str | os.PathLike[str]) -> dict[str, Value]:

@@ -1,0 +1,1 @@
+"""CadQuery geometry: imported by worker processes only, never by the server process."""

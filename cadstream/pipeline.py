@@ -1,0 +1,87 @@
+"""The design job: parameters in, every output out, in short steps that report and can stop.
+
+Runs in a worker process (it builds CadQuery solids) or in ``cadstream build``; both hand it a
+``JobSteps`` that shows progress and raises when the job is cancelled, which it calls between
+steps so a cancelled job stops within one short step.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+from cadstream.cad.alternator import alternator_steps
+from cadstream.cad.parts import FlatPart, Part
+from cadstream.design.derive import derive
+from cadstream.design.furl import furl_transform
+from cadstream.outputs.cnc_overview import cnc_overview_svg
+from cadstream.outputs.cut_list import cut_list
+from cadstream.outputs.dxf import dxf_bytes, dxf_zip
+from cadstream.outputs.obj import obj_text
+from cadstream.outputs.tables import dimension_tables
+from cadstream.outputs.workbook import write_workbook
+from cadstream.params.model import Parameters
+from cadstream.results import DesignOutputs
+
+__all__ = ["JobSteps", "build_design"]
+
+
+class JobSteps(Protocol):
+    def progress(self, percent: int, message: str) -> None:
+        """Show how far the job is (0–100) and what it does now."""
+
+    def check(self) -> None:
+        """Raise if the job has been cancelled."""
+
+
+#: Share of the progress bar (start, end) of each stage.
+_BUILD = (5, 60)
+_MESH = 60
+_CNC = 75
+_WORKBOOK = 88
+_TABLES = 94
+
+
+def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutputs:
+    """Derive, build, mesh and draw the whole design (parameters must be validated)."""
+    timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(percent: int, message: str) -> Iterator[None]:
+        job.check()
+        job.progress(percent, message)
+        started = time.perf_counter()
+        yield
+        timings[message] = timings.get(message, 0.0) + time.perf_counter() - started
+
+    with stage(0, "Computing dimensions"):
+        design = derive(parameters)
+    cells = design.cells
+    parts: list[Part] = []
+    flat_parts: list[FlatPart] = []
+    steps = alternator_steps(cells)
+    start, end = _BUILD
+    for index, step in enumerate(steps):
+        with stage(start + (end - start) * index // len(steps), f"Building {step.name}"):
+            built = step.build()
+            parts.extend(built.parts)
+            flat_parts.extend(built.flat_parts)
+    with stage(_MESH, "Meshing WindTurbine"):
+        objs = {"WindTurbine": obj_text(parts)}
+    with stage(_CNC, "Drawing CNC overview"):
+        overview = cnc_overview_svg(flat_parts, cells.num("Spreadsheet.RotorDiskRadius"))
+        dxfs = {flat.label: dxf_bytes(flat) for flat in flat_parts}
+        archive = dxf_zip(flat_parts, overview)
+    with stage(_WORKBOOK, "Writing workbook"):
+        buffer = io.BytesIO()
+        write_workbook(design, buffer)
+    with stage(_TABLES, "Building dimension tables"):
+        tables = dimension_tables(cells)
+        furl = furl_transform(cells)
+    job.check()
+    return DesignOutputs(key=key, objs=objs, furl_transform=furl, cnc_overview_svg=overview,
+                         cut_list=cut_list(flat_parts), dxfs=dxfs, dxf_zip=archive,
+                         workbook=buffer.getvalue(), tables=list(tables), timings=timings)

@@ -1,0 +1,72 @@
+"""The application factory: one owner per resource, one table of routes.
+
+The worker pool, the flights and the result cache are each an async context in ``cleanup_ctx``;
+on shutdown the flights are closed first, so every open stream ends at once instead of holding
+the server until its timeout.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from cadstream.config import Settings
+from cadstream.jobs import Flights, ResultCache
+from cadstream.jobs.pool import WorkerPool
+from cadstream.results import DesignOutputs
+from cadstream.server import handlers, streams
+from cadstream.server.designs import DesignService
+from cadstream.server.keys import DESIGNS, SETTINGS, STARTED
+from cadstream.server.middleware import json_errors, limit_query
+from cadstream.worker import warm_up
+
+__all__ = ["create_app"]
+
+_REQUEST_LINE_ALLOWANCE = 4096
+
+def _routes() -> list[web.AbstractRouteDef]:
+    return [
+        web.get("/api/presets", handlers.preset_defaults),
+        web.get("/api/parametersschema", handlers.parameters_schema),
+        web.get("/api/validate", handlers.validate_parameters),
+        web.post("/api/loadmat", handlers.load_mat),
+        web.get("/api/health", handlers.health),
+        web.get("/api/download/{file}", handlers.download),
+        web.get("/api/visualize/{assembly}/stream", streams.visualize_stream),
+        web.get("/api/getcncoverview/stream", streams.cnc_overview_stream),
+        web.get("/api/getdimensiontables/stream", streams.dimension_tables_stream),
+    ]
+
+
+async def _design_service(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    cache: ResultCache[DesignOutputs] = ResultCache(settings.cache.designs,
+                                                    directory=settings.cache.path)
+    async with (WorkerPool(settings.jobs.workers, initializer=warm_up,
+                           grace=settings.jobs.cancel_grace) as pool,
+                Flights(grace=settings.jobs.idle_grace) as flights):
+        app[DESIGNS] = DesignService(flights, pool, cache, settings.jobs)
+        yield
+
+
+async def _end_streams(app: web.Application) -> None:
+    if DESIGNS in app:
+        await app[DESIGNS].flights.close()
+
+
+def create_app(settings: Settings) -> web.Application:
+    app = web.Application(middlewares=[json_errors,
+                                       limit_query(settings.server.max_query_bytes)],
+                          client_max_size=settings.server.max_upload_bytes,
+                          # Let the request line exceed the query limit a little, so that an
+                          # oversized query is answered by our JSON 413 rather than the parser.
+                          handler_args={"max_line_size": settings.server.max_query_bytes
+                                        + _REQUEST_LINE_ALLOWANCE})
+    app[SETTINGS] = settings
+    app[STARTED] = time.monotonic()
+    app.cleanup_ctx.append(_design_service)
+    app.on_shutdown.append(_end_streams)
+    app.add_routes(_routes())
+    return app

@@ -1,0 +1,135 @@
+"""The three SSE endpoints of the spec: progress, then ``complete``, ``cancelled`` or ``error``.
+
+Every event carries an ``id:``, so a client that reconnects with ``Last-Event-ID`` gets what it
+missed. A client that leaves only releases its subscription; the shared job goes on for the
+others (and is cancelled by the job system once nobody waits for it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import web
+from aiohttp_sse import EventSourceResponse, sse_response
+
+from cadstream.jobs import Cancelled, Completed, Event, Failed, Progress
+from cadstream.params.problems import ParameterError
+from cadstream.results import ASSEMBLIES, BUILT_ASSEMBLIES, DesignOutputs
+from cadstream.server.keys import DESIGNS
+from cadstream.server.requests import client_id, design_request, error_body
+
+__all__ = ["cnc_overview_stream", "dimension_tables_stream", "visualize_stream"]
+
+_log = logging.getLogger(__name__)
+
+#: A stalled reader is dropped after this long, so it cannot hold a server task forever.
+_SEND_TIMEOUT = 30.0
+#: How often a stream looks for a peer that went away without a word.
+_DISCONNECT_POLL = 0.2
+Payload = Callable[[DesignOutputs], Any]
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _last_event_id(request: web.Request) -> int | None:
+    text = request.headers.get("Last-Event-ID", "")
+    return int(text) if text.isdigit() else None
+
+
+async def _send(sse: EventSourceResponse, event: str, data: Any, event_id: int | None) -> None:
+    await sse.send(_dumps(data), event=event, id=None if event_id is None else str(event_id))
+
+
+async def _send_event(sse: EventSourceResponse, event: Event, payload: Payload) -> bool:
+    """Send one job event; True once the stream's final event has gone out."""
+    if isinstance(event, Progress):
+        await _send(sse, "progress", {"progress": event.percent, "message": event.message},
+                    event.id)
+        return False
+    if isinstance(event, Completed):
+        assert isinstance(event.result, DesignOutputs)
+        await _send(sse, "complete", payload(event.result), event.id)
+    elif isinstance(event, Cancelled):
+        await _send(sse, "cancelled", {"message": "Operation cancelled"}, event.id)
+    elif isinstance(event, Failed):
+        await _send(sse, "error", {"error": event.message}, event.id)
+    return True
+
+
+async def _until_disconnected(request: web.Request) -> None:
+    """Returns when the peer has gone (its transport closed), even if nothing is being sent."""
+    while (transport := request.transport) is not None and not transport.is_closing():
+        await asyncio.sleep(_DISCONNECT_POLL)
+
+
+async def _follow(request: web.Request, sse: EventSourceResponse, payload: Payload) -> None:
+    service = request.app[DESIGNS]
+    design = design_request(request)
+    cached = service.cached(design)
+    last_event_id = _last_event_id(request)
+    if cached is not None:
+        # A reconnecting client has seen the progress (under whatever ids): only the result is
+        # news to it. A new client gets the usual two events.
+        if last_event_id is None:
+            await _send(sse, "progress", {"progress": 100, "message": "Using cached result"}, 1)
+        await _send(sse, "complete", payload(cached), (last_event_id or 1) + 1)
+        return
+    async with service.subscribe(design, client_id(request), last_event_id) as subscription:
+        async for event in subscription:
+            if await _send_event(sse, event, payload):
+                return
+
+
+async def _stream(request: web.Request, payload: Payload) -> web.StreamResponse:
+    async with sse_response(request, send_timeout=_SEND_TIMEOUT, sep="\n") as sse:
+        follow = asyncio.ensure_future(_follow(request, sse, payload))
+        gone = asyncio.ensure_future(_until_disconnected(request))
+        try:
+            await asyncio.wait({follow, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            gone.cancel()
+            follow.cancel()
+            await asyncio.wait({follow, gone})
+        error = None if follow.cancelled() else follow.exception()
+        if isinstance(error, ParameterError):
+            await _send(sse, "error", error_body(error), None)
+        elif isinstance(error, ConnectionResetError | TimeoutError):
+            _log.info("stream %s: client went away (%s)", request.path, type(error).__name__)
+        elif error is not None:
+            _log.error("stream %s failed", request.path, exc_info=error)
+            await _send(sse, "error", {"error": "internal error while streaming"}, None)
+    return sse
+
+
+async def _refuse(request: web.Request, message: str) -> web.StreamResponse:
+    async with sse_response(request, sep="\n") as sse:
+        await _send(sse, "error", {"error": message}, None)
+    return sse
+
+
+async def visualize_stream(request: web.Request) -> web.StreamResponse:
+    assembly = request.match_info["assembly"]
+    if assembly not in ASSEMBLIES:
+        return await _refuse(request, f"Unknown assembly {assembly!r}: choose one of "
+                             + ", ".join(ASSEMBLIES))
+    if assembly not in BUILT_ASSEMBLIES:
+        return await _refuse(request, f"The {assembly} assembly is not available yet: this "
+                             "version builds " + ", ".join(BUILT_ASSEMBLIES))
+    furl = assembly == "WindTurbine"
+    return await _stream(request, lambda outputs: {
+        "objText": outputs.objs[assembly],
+        "furlTransform": outputs.furl_transform if furl else None})
+
+
+async def cnc_overview_stream(request: web.Request) -> web.StreamResponse:
+    return await _stream(request, lambda outputs: outputs.cnc_overview_svg)
+
+
+async def dimension_tables_stream(request: web.Request) -> web.StreamResponse:
+    return await _stream(request, lambda outputs: outputs.tables)
