@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     workbook = commands.add_parser("workbook", help="write the design's workbook (.xlsx)")
     _design_arguments(workbook)
     workbook.add_argument("-o", "--output", type=Path, required=True, help="xlsx file to write")
+    build = commands.add_parser("build", help="build the whole design into a folder")
+    _design_arguments(build)
+    build.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
     serve = commands.add_parser("serve", help="run the workshop server")
     serve.add_argument("--config", type=Path, default=None,
                        help="settings file (default: ./config.toml if present, else built-in)")
@@ -116,6 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                   indent=1, ensure_ascii=False)
     elif args.command == "tables":
         json.dump(dimension_tables(cells), sys.stdout, indent=1, ensure_ascii=False)
+    elif args.command == "build":
+        # Imported here: only this command needs CadQuery (seconds to load).
+        from cadstream.build import build_to_folder
+
+        written = build_to_folder(validated, args.output)
+        print(f"wrote {len(written)} files to {args.output}", file=sys.stderr)
+        return 0
     else:
         write_workbook(validated.design, args.output)
         print(f"wrote {args.output}", file=sys.stderr)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from cadstream.cad.alternator import alternator_steps
+from cadstream.cad.assemblies import ASSEMBLY_STEPS
 from cadstream.cad.parts import FlatPart, Part
 from cadstream.design.derive import derive
 from cadstream.design.furl import furl_transform
@@ -60,17 +60,23 @@ def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutpu
     with stage(0, "Computing dimensions"):
         design = derive(parameters)
     cells = design.cells
-    parts: list[Part] = []
+    built = {name: steps(cells) for name, steps in ASSEMBLY_STEPS.items()}
+    total = sum(len(steps) for steps in built.values())
+    parts: dict[str, list[Part]] = {name: [] for name in built}
     flat_parts: list[FlatPart] = []
-    steps = alternator_steps(cells)
     start, end = _BUILD
-    for index, step in enumerate(steps):
-        with stage(start + (end - start) * index // len(steps), f"Building {step.name}"):
-            built = step.build()
-            parts.extend(built.parts)
-            flat_parts.extend(built.flat_parts)
-    with stage(_MESH, "Meshing WindTurbine"):
-        objs = {"WindTurbine": obj_text(parts)}
+    done = 0
+    for name, steps in built.items():
+        for step in steps:
+            with stage(start + (end - start) * done // total, f"Building {step.name}"):
+                made = step.build()
+                parts[name].extend(made.parts)
+                flat_parts.extend(made.flat_parts)
+            done += 1
+    objs = {}
+    for name, assembly_parts in parts.items():
+        with stage(_MESH, f"Meshing {name}"):
+            objs[name] = obj_text(assembly_parts)
     with stage(_CNC, "Drawing CNC overview"):
         overview = cnc_overview_svg(flat_parts, cells.num("Spreadsheet.RotorDiskRadius"))
         dxfs = {flat.label: dxf_bytes(flat) for flat in flat_parts}
@@ -82,6 +88,7 @@ def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutpu
         tables = dimension_tables(cells)
         furl = furl_transform(cells)
     job.check()
+    job.progress(100, "Complete")
     return DesignOutputs(key=key, objs=objs, furl_transform=furl, cnc_overview_svg=overview,
                          cut_list=cut_list(flat_parts), dxfs=dxfs, dxf_zip=archive,
                          workbook=buffer.getvalue(), tables=list(tables), timings=timings)
