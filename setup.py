@@ -26,6 +26,8 @@ setup(
             "hypothesis>=6.100",
             "ruff>=0.6",
             "mypy>=1.10",
+            # Browser tests; they drive Debian's chromium, never a downloaded browser.
+            "playwright>=1.45",
         ],
     },
     entry_points={"console_scripts": ["cadstream = cadstream.cli:main"]},

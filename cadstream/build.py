@@ -46,6 +46,8 @@ def write_outputs(outputs: DesignOutputs, folder: Path) -> list[Path]:
     files: dict[Path, bytes] = {}
     for assembly, obj in outputs.objs.items():
         files[folder / f"{assembly}.obj"] = obj.encode("utf-8")
+    for assembly, step in outputs.steps.items():
+        files[folder / f"{assembly}.step"] = step
     files[folder / "furl-transform.json"] = _json(outputs.furl_transform)
     files[folder / "cnc-overview.svg"] = outputs.cnc_overview_svg.encode("utf-8")
     files[folder / "cnc-parts.json"] = _json(outputs.cut_list)

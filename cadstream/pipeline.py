@@ -21,6 +21,7 @@ from cadstream.outputs.cnc_overview import cnc_overview_svg
 from cadstream.outputs.cut_list import cut_list
 from cadstream.outputs.dxf import dxf_bytes, dxf_zip
 from cadstream.outputs.obj import obj_text
+from cadstream.outputs.step import step_bytes
 from cadstream.outputs.tables import dimension_tables
 from cadstream.outputs.workbook import write_workbook
 from cadstream.params.model import Parameters
@@ -38,8 +39,9 @@ class JobSteps(Protocol):
 
 
 #: Share of the progress bar (start, end) of each stage.
-_BUILD = (5, 60)
-_MESH = 60
+_BUILD = (5, 55)
+_MESH = 55
+_STEP = 65
 _CNC = 75
 _WORKBOOK = 88
 _TABLES = 94
@@ -77,6 +79,10 @@ def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutpu
     for name, assembly_parts in parts.items():
         with stage(_MESH, f"Meshing {name}"):
             objs[name] = obj_text(assembly_parts)
+    step_files = {}
+    for name, assembly_parts in parts.items():
+        with stage(_STEP, f"Writing {name} STEP"):
+            step_files[name] = step_bytes(name, assembly_parts)
     with stage(_CNC, "Drawing CNC overview"):
         overview = cnc_overview_svg(flat_parts, cells.num("Spreadsheet.RotorDiskRadius"))
         dxfs = {flat.label: dxf_bytes(flat) for flat in flat_parts}
@@ -89,6 +95,7 @@ def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutpu
         furl = furl_transform(cells)
     job.check()
     job.progress(100, "Complete")
-    return DesignOutputs(key=key, objs=objs, furl_transform=furl, cnc_overview_svg=overview,
-                         cut_list=cut_list(flat_parts), dxfs=dxfs, dxf_zip=archive,
-                         workbook=buffer.getvalue(), tables=list(tables), timings=timings)
+    return DesignOutputs(key=key, objs=objs, steps=step_files, furl_transform=furl,
+                         cnc_overview_svg=overview, cut_list=cut_list(flat_parts), dxfs=dxfs,
+                         dxf_zip=archive, workbook=buffer.getvalue(), tables=list(tables),
+                         timings=timings)

@@ -9,13 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ASSEMBLIES", "BUILT_ASSEMBLIES", "DesignOutputs"]
+__all__ = ["ASSEMBLIES", "DesignOutputs"]
 
 #: Every assembly of the reference, in its order.
 ASSEMBLIES = ("WindTurbine", "StatorMold", "RotorMold", "MagnetJig", "CoilWinder",
               "BladeTemplate")
-#: The assemblies this version builds (``DesignOutputs.objs`` has exactly these).
-BUILT_ASSEMBLIES = ("WindTurbine",)
 
 
 @dataclass(frozen=True)
@@ -23,6 +21,8 @@ class DesignOutputs:
     key: str
     #: OBJ text per built assembly name.
     objs: dict[str, str]
+    #: STEP file per built assembly name.
+    steps: dict[str, bytes]
     furl_transform: dict[str, Any]
     cnc_overview_svg: str
     cut_list: list[dict[str, Any]]

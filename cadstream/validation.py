@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from cadstream.cad.dims import AlternatorDims
+from cadstream.cad.disk_check import disk_conflicts
 from cadstream.design.derive import DerivationError, Design, derive
 from cadstream.design.feasibility import design_infeasibilities, infeasibilities
 from cadstream.params.advice import advice
@@ -54,6 +56,20 @@ def _derivation_problem(parameters: Parameters, error: DerivationError) -> Probl
     return Problem(name, parameters[name] if keys else None, f"{meaning}{advice} ({error})")
 
 
+def _disk_problems(design: Design) -> list[Problem]:
+    """Holes of the steel rotor disks must not run into each other or into the pockets."""
+    rotor = AlternatorDims.from_cells(design.cells).rotor
+    conflicts = sorted({c for disk in (rotor.back_disk, rotor.front_disk)
+                        for c in disk_conflicts(disk)})
+    if not conflicts:
+        return []
+    cells = design.cells
+    return [Problem("user.HubPitchCircleDiameter", cells["Spreadsheet.HubPitchCircleDiameter"],
+                    "the rotor disk cannot be cut: " + "; ".join(conflicts) + " (frame shape "
+                    f"{cells['Spreadsheet.CalculatedWindTurbineShape']}, hub holes "
+                    f"{cells['Spreadsheet.HubHolesDiameter']} mm; try the preset's hub or shape)")]
+
+
 def _design_advice(design: Design) -> list[Problem]:
     cells = design.cells
     found = []
@@ -94,7 +110,7 @@ def validate(groups: Mapping[str, Mapping[str, object]]) -> Validated:
         design = derive(parameters)
     except DerivationError as error:
         raise ParameterError([_derivation_problem(parameters, error)]) from None
-    problems = design_infeasibilities(design.cells)
+    problems = design_infeasibilities(design.cells) + _disk_problems(design)
     if problems:
         raise ParameterError(problems)
     warnings = advice(parameters, design.shape) + _design_advice(design)

@@ -18,9 +18,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_writes_every_output(built: Path) -> None:
     names = {path.name for path in built.iterdir()}
-    assert {"WindTurbine.obj", "furl-transform.json", "cnc-overview.svg", "cnc-parts.json",
-            "design.xlsx", "dimension-tables.json", "dxf"} <= names
+    assert {"WindTurbine.obj", "WindTurbine.step", "furl-transform.json", "cnc-overview.svg",
+            "cnc-parts.json", "design.xlsx", "dimension-tables.json", "dxf"} <= names
     assert "\no Rotor_Disk_Back\n" in (built / "WindTurbine.obj").read_text()
+    assert (built / "WindTurbine.step").read_bytes().startswith(b"ISO-10303-21;")
     assert json.loads((built / "furl-transform.json").read_text())["maximum_angle"] == 110.15
     assert len(json.loads((built / "dimension-tables.json").read_text())) == 19
     assert (built / "design.xlsx").read_bytes()[:2] == b"PK"

@@ -114,3 +114,11 @@ def test_overlapping_triangular_coils_are_reduced_with_a_warning() -> None:
 def test_main_presets_have_no_warnings() -> None:
     for name in ("T Shape", "H Shape", "Star Shape"):
         assert validate(preset(name).parameters.as_groups()).warnings == ()
+
+
+def test_rotor_disk_holes_must_not_overlap() -> None:
+    error = refused(("preset", "1.2m 46x30x10mm magnets"), ("user.WindTurbineShape", "H"),
+                    ("user.HubPitchCircleDiameter", "78"), ("user.HubHolesDiameter", "8"),
+                    ("user.RotorDiskCentralHoleDiameter", "30"))
+    assert error.problems[0].name == "user.HubPitchCircleDiameter"
+    assert "the rotor disk cannot be cut: a hub stud hole and a jacking hole overlap" in str(error)

@@ -14,7 +14,7 @@ import cadquery as cq
 
 from cadstream.design.vectors import Placement
 
-__all__ = ["location", "pattern", "rotated_z", "translated"]
+__all__ = ["location", "pattern", "rotated_x", "rotated_y", "rotated_z", "translated"]
 
 
 def location(placement: Placement) -> cq.Location:
@@ -33,6 +33,16 @@ def location(placement: Placement) -> cq.Location:
 
 def translated(x: float = 0.0, y: float = 0.0, z: float = 0.0) -> cq.Location:
     return cq.Location(cq.Vector(x, y, z))
+
+
+def rotated_x(degrees: float) -> cq.Location:
+    """A turn about +x: ``rotated_x(-90)`` stands a part drawn in XY up in XZ, its +z now +y."""
+    return cq.Location(cq.Vector(), cq.Vector(1, 0, 0), degrees)
+
+
+def rotated_y(degrees: float) -> cq.Location:
+    """A turn about +y (the yaw axis in the turbine and yaw bearing frames)."""
+    return cq.Location(cq.Vector(), cq.Vector(0, 1, 0), degrees)
 
 
 def rotated_z(degrees: float) -> cq.Location:

@@ -41,22 +41,32 @@ class FlightStats:
     in_flight: int
 
 
-class _Throttle:
-    """Lets through at most one progress update per ``interval``, holding back only the newest.
+class _Pacer:
+    """Paces a flight's progress: at most one update per ``interval``, at least one per
+    ``heartbeat`` once the job has reported (repeating the latest while a step runs long).
 
     Holding back the newest (not the first) means a subscriber always sees the furthest point the
-    job reached; ``flush()`` sends it at once, so it is never lost behind a final event.
+    job reached; ``flush()`` sends it at once, so it is never lost behind a final event. The
+    repeats tell a waiting client (and every proxy on the way) that the job is alive; they count
+    as sends, so the two limits never combine into a burst. ``stop()`` ends both timers.
     """
 
     def __init__(
-        self, loop: asyncio.AbstractEventLoop, interval: float, send: Callable[[int, str], None]
+        self,
+        loop: asyncio.AbstractEventLoop,
+        interval: float,
+        heartbeat: float,
+        send: Callable[[int, str], None],
     ) -> None:
         self._loop = loop
         self._interval = interval
+        self._heartbeat = heartbeat
         self._send = send
         self._sent_at = -math.inf
+        self._sent: tuple[int, str] | None = None
         self._pending: tuple[int, str] | None = None
         self._timer: asyncio.TimerHandle | None = None
+        self._beat: asyncio.TimerHandle | None = None
 
     def offer(self, percent: int, message: str) -> None:
         self._pending = (percent, message)
@@ -72,10 +82,28 @@ class _Throttle:
             self._timer.cancel()
             self._timer = None
         if self._pending is not None:
-            percent, message = self._pending
+            self._emit(self._pending)
             self._pending = None
-            self._sent_at = self._loop.time()
-            self._send(percent, message)
+
+    def stop(self) -> None:
+        self.flush()
+        for timer in (self._timer, self._beat):
+            if timer is not None:
+                timer.cancel()
+        self._timer = self._beat = None
+
+    def _repeat(self) -> None:
+        self._beat = None
+        if self._sent is not None:
+            self._emit(self._sent)
+
+    def _emit(self, update: tuple[int, str]) -> None:
+        if self._beat is not None:
+            self._beat.cancel()
+        self._sent = update
+        self._sent_at = self._loop.time()
+        self._beat = self._loop.call_later(self._heartbeat, self._repeat)
+        self._send(*update)
 
 
 class _Flight:
@@ -86,7 +114,9 @@ class _Flight:
     An event's id is its position in the log plus one.
     """
 
-    def __init__(self, key: str, loop: asyncio.AbstractEventLoop, progress_interval: float) -> None:
+    def __init__(
+        self, key: str, loop: asyncio.AbstractEventLoop, progress_interval: float, heartbeat: float
+    ) -> None:
         self.key = key
         self.log: list[Event] = []
         self.subscriptions: set[Subscription] = set()
@@ -97,7 +127,7 @@ class _Flight:
         self.started_at = loop.time()
         self.grace_timer: asyncio.TimerHandle | None = None
         self._percent = 0
-        self._throttle = _Throttle(loop, progress_interval, self._progress)
+        self._pacer = _Pacer(loop, progress_interval, heartbeat, self._progress)
 
     @property
     def finished(self) -> bool:
@@ -110,7 +140,7 @@ class _Flight:
         if self.finished or percent < self._percent:
             return
         self._percent = percent
-        self._throttle.offer(percent, message)
+        self._pacer.offer(percent, message)
 
     def start_index(self, last_event_id: int | None) -> int:
         """Where a subscriber starts reading: after ``last_event_id`` if this flight issued it,
@@ -121,7 +151,7 @@ class _Flight:
 
     def finish(self, make: Callable[[int], Final]) -> Final:
         """Append the final event (after any held-back progress) and let go of every subscriber."""
-        self._throttle.flush()
+        self._pacer.stop()
         final = make(len(self.log) + 1)
         self._append(final)
         self.subscriptions.clear()
@@ -224,7 +254,9 @@ class Flights:
       ``Cancelled``) and nothing after it.
     - Progress never goes backwards (a lower percent is ignored) and a flight emits at most one
       ``Progress`` per ``progress_interval`` (0.1 s: 10 a second), holding back the newest, which is
-      always delivered before the final event.
+      always delivered before the final event. Once the job has reported, a flight also emits at
+      least one per ``heartbeat`` (1 s), repeating the latest while a step runs long, so a
+      subscriber can tell a slow job from a dead connection.
     - Nothing is cached: a finished flight leaves the map, so the next ``subscribe`` starts a new
       job. Errors must not stick; results belong to a ``ResultCache`` that the ``start`` function
       consults first and fills, so one owner decides what is kept and for how long.
@@ -236,28 +268,42 @@ class Flights:
     - Leaving: a subscriber releases only itself. When the last one has left an unfinished
       flight, its job is cancelled after ``grace`` seconds unless someone subscribes again (a
       browser reconnects after about 3 s).
-    - Clients: when a client subscribes to another key, its subscriptions to other flights end
-      with ``Cancelled`` and it stops waiting for them; a flight nobody waits for any more (no open
-      subscription, no other client within the grace) is cancelled at once. One client's new
-      parameters never cancel another client's work. A client follows one key at a time.
+    - Clients: when a client subscribes to another key (or ``follow``s one whose result it got
+      elsewhere), its subscriptions to other flights end with ``Cancelled`` and it stops waiting
+      for them; a flight nobody waits for any more (no open subscription, no other client
+      within the grace) is cancelled at once. One client's new parameters never cancel another
+      client's work. A client follows one key at a time.
     - Cancelling sets the job's ``cancelled`` Event, which the job checks between steps, and sends
       ``Cancelled`` at once; what the job returns afterwards is discarded. ``close()`` cancels
       everything, and cancels the tasks of jobs that have not stopped after its timeout.
+    - Logging: one line per job as it starts and one as it ends (completed, cancelled or failed,
+      with its duration). A failure logs its traceback too, unless it is one of the ``expected``
+      exception types, whose message says all there is to know (e.g. "the worker died").
 
     Use it from one event loop; jobs must call ``report`` on that loop's thread.
     """
 
     def __init__(
-        self, *, grace: float = 2.0, retain: float = 10.0, progress_interval: float = 0.1
+        self,
+        *,
+        grace: float = 2.0,
+        retain: float = 10.0,
+        progress_interval: float = 0.1,
+        heartbeat: float = 1.0,
+        expected: tuple[type[Exception], ...] = (),
     ) -> None:
         for name, value in (
             ("grace", grace), ("retain", retain), ("progress_interval", progress_interval)
         ):
             if not value >= 0:
                 raise ValueError(f"Flights {name} is {value!r}: must be at least 0 seconds.")
+        if not heartbeat > 0:
+            raise ValueError(f"Flights heartbeat is {heartbeat!r}: must be more than 0 seconds.")
         self._grace = grace
         self._retain = retain
         self._progress_interval = progress_interval
+        self._heartbeat = heartbeat
+        self._expected = expected
         self._live: dict[str, _Flight] = {}
         self._retained: dict[str, tuple[_Flight, asyncio.TimerHandle]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
@@ -293,6 +339,13 @@ class Flights:
             flight.grace_timer.cancel()
             flight.grace_timer = None
         return subscription
+
+    def follow(self, client: str, key: str) -> None:
+        """``client`` now wants ``key`` without joining its flight, e.g. its result came from a
+        cache: as on ``subscribe``, its subscriptions to other keys end with ``Cancelled`` and a
+        flight nobody else waits for is cancelled. Otherwise a client that goes back to a known
+        result would leave its abandoned work running to the end."""
+        self._move_client(client, key)
 
     def cancel(self, key: str) -> bool:
         """Cancel the flight for ``key``; False if none is in flight."""
@@ -343,7 +396,7 @@ class Flights:
 
     def _launch(self, key: str, start: Start) -> _Flight:
         loop = asyncio.get_running_loop()
-        flight = _Flight(key, loop, self._progress_interval)
+        flight = _Flight(key, loop, self._progress_interval, self._heartbeat)
         self._live[key] = flight
         if key in self._retained:
             self._retained.pop(key)[1].cancel()
@@ -423,8 +476,9 @@ class Flights:
             logger.info("job %s completed in %.2f s", flight.key, elapsed)
         else:
             self._failed += 1
+            trace = None if isinstance(error, self._expected) else error
             logger.warning(
-                "job %s failed after %.2f s: %s", flight.key, elapsed, final.message, exc_info=error
+                "job %s failed after %.2f s: %s", flight.key, elapsed, final.message, exc_info=trace
             )
         self._retain_for_reconnects(flight)
 

@@ -77,6 +77,11 @@ class ResultCache(Generic[V]):
         """Lookups not answered, damaged entries included."""
         return self._misses
 
+    @property
+    def size(self) -> int:
+        """How many results are kept in memory at most."""
+        return self._size
+
     def __len__(self) -> int:
         """Entries held in memory."""
         return len(self._memory)

@@ -197,6 +197,8 @@ class _Job(Generic[T]):
     unexplained: int = 0
     kill_at: float | None = None
     high_water: int = 0
+    #: True while the job holds a worker slot (from getting a worker to its outcome).
+    holding: bool = False
 
     def cancel(self, verdict: JobError) -> None:
         """Ask the job to stop. Its caller gets the first verdict given, or the reason the pool
@@ -307,14 +309,21 @@ class WorkerPool:
         """How many jobs hold a worker now (waiting jobs excluded)."""
         return self._running
 
+    @property
+    def stopping(self) -> int:
+        """How many cancelled jobs still hold a worker: their worker has neither stopped them
+        nor been killed yet. It drops back as each worker sees its Event (within a step) or, at
+        the latest, when the grace runs out and the pool kills it."""
+        return sum(1 for job in self._supervisors.values() if job.holding and job.stop.is_set())
+
     async def __aenter__(self) -> Self:
         if self._entered:
             raise RuntimeError("a WorkerPool can be entered only once")
         self._entered = True
         try:
-            self._manager = await self._blocking(self._context.Manager)
+            await self._blocking(self._start_manager)
             self._generation = await self._blocking(self._start_workers)
-        except BaseException:
+        except BaseException:  # e.g. SIGTERM while the workers start: stop them, not wait
             await self._release_resources()
             raise
         return self
@@ -394,6 +403,7 @@ class WorkerPool:
             stop.cancel()
             raise job.stopped()
         self._running += 1
+        job.holding = True
         try:
             assert self._manager is not None
             job.event = await self._blocking(self._manager.Event)
@@ -407,6 +417,7 @@ class WorkerPool:
                 await pump
         finally:
             stop.cancel()
+            job.holding = False
             self._running -= 1
             self._slots.release()
 
@@ -614,21 +625,32 @@ class WorkerPool:
             failures = [f.exception() for f in done if f.exception() is not None]
             if failures:
                 problem = f"a worker failed to start ({failures[0]!r}); see the log"
+            elif self._abort_start.is_set():
+                problem = "the worker pool shut down while its workers were starting"
             elif not pending:
                 logger.info(
                     "started %d workers in %.2f s", self._max_workers, time.monotonic() - began
                 )
                 return generation
-            elif self._abort_start.is_set():
-                problem = "the worker pool shut down while its workers were starting"
             elif time.monotonic() - began > _START_TIMEOUT:
                 problem = f"workers did not start within {_START_TIMEOUT:g} s"
         generation.kill()
         executor.shutdown(wait=True, cancel_futures=True)
         raise WorkerCrashed(problem)
 
+    def _start_manager(self) -> None:
+        """Start the Manager (in a pool thread); kept even if the caller stopped waiting, so
+        that ``_release_resources`` still stops it."""
+        self._manager = self._context.Manager()
+
     async def _release_resources(self) -> None:
-        """Stop the Manager, then the pool's threads (idle by now: every job has ended)."""
+        """Stop the pool's threads, then the Manager.
+
+        The threads are idle after a normal exit (every job has ended); when entering was
+        interrupted, a start of workers still under way sees ``_abort_start``, kills its workers
+        and returns first, so that no worker is left waiting on a Manager that is gone.
+        """
+        self._abort_start.set()
+        await asyncio.to_thread(self._threads.shutdown, wait=True)
         if self._manager is not None:
-            await self._blocking(self._manager.shutdown)
-        self._threads.shutdown(wait=True)
+            await asyncio.to_thread(self._manager.shutdown)

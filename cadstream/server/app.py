@@ -14,12 +14,13 @@ from aiohttp import web
 
 from cadstream.config import Settings
 from cadstream.jobs import Flights, ResultCache
-from cadstream.jobs.pool import WorkerPool
+from cadstream.jobs.pool import JobError, WorkerPool
 from cadstream.results import DesignOutputs
 from cadstream.server import handlers, streams
 from cadstream.server.designs import DesignService
 from cadstream.server.keys import DESIGNS, SETTINGS, STARTED
 from cadstream.server.middleware import json_errors, limit_query
+from cadstream.server.web_ui import add_web_ui
 from cadstream.worker import warm_up
 
 __all__ = ["create_app"]
@@ -34,6 +35,8 @@ def _routes() -> list[web.AbstractRouteDef]:
         web.post("/api/loadmat", handlers.load_mat),
         web.get("/api/health", handlers.health),
         web.get("/api/download/{file}", handlers.download),
+        web.get("/api/downloads", handlers.downloads),
+        web.get("/api/cutlist", handlers.cut_list),
         web.get("/api/visualize/{assembly}/stream", streams.visualize_stream),
         web.get("/api/getcncoverview/stream", streams.cnc_overview_stream),
         web.get("/api/getdimensiontables/stream", streams.dimension_tables_stream),
@@ -46,14 +49,18 @@ async def _design_service(app: web.Application) -> AsyncIterator[None]:
                                                     directory=settings.cache.path)
     async with (WorkerPool(settings.jobs.workers, initializer=warm_up,
                            grace=settings.jobs.cancel_grace) as pool,
-                Flights(grace=settings.jobs.idle_grace) as flights):
+                # A JobError's message says what happened (the pool logged the details).
+                Flights(grace=settings.jobs.idle_grace, expected=(JobError,)) as flights):
         app[DESIGNS] = DesignService(flights, pool, cache, settings.jobs)
         yield
 
 
 async def _end_streams(app: web.Application) -> None:
+    """End every open stream with ``cancelled`` at once. The jobs are not waited for: the pool
+    kills its workers next anyway, and waiting would only delay the exit (SIGTERM must stop
+    the server within a second)."""
     if DESIGNS in app:
-        await app[DESIGNS].flights.close()
+        await app[DESIGNS].flights.close(timeout=0.0)
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -69,4 +76,5 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.append(_design_service)
     app.on_shutdown.append(_end_streams)
     app.add_routes(_routes())
+    add_web_ui(app)
     return app

@@ -7,6 +7,8 @@ its key (starting it if needed), whose job runs in the worker pool and lands in 
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cadstream.config import JobSettings
@@ -26,7 +28,10 @@ from cadstream.results import DesignOutputs
 from cadstream.validation import Validated
 from cadstream.worker import build_design
 
-__all__ = ["DesignRequest", "DesignService", "DesignUnavailable"]
+__all__ = ["WAITING_FOR_A_WORKER", "DesignRequest", "DesignService", "DesignUnavailable"]
+
+#: The progress message of a job queued behind others until a worker is free.
+WAITING_FOR_A_WORKER = "Waiting for a free worker"
 
 
 class DesignUnavailable(RuntimeError):
@@ -43,6 +48,10 @@ class DesignRequest:
         return DesignRequest(validated, cache_key(validated.parameters))
 
 
+#: The views a client can ask of a design: six assemblies, the CNC overview and the tables.
+_VIEWS_PER_DESIGN = 8
+
+
 class DesignService:
     """Joins requests onto flights and fills the result cache; owns no resource itself."""
 
@@ -52,9 +61,31 @@ class DesignService:
         self.pool = pool
         self.cache = cache
         self._settings = settings
+        self._encoded: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._encoded_limit = _VIEWS_PER_DESIGN * max(cache.size, 1)
 
-    def cached(self, request: DesignRequest) -> DesignOutputs | None:
-        return self.cache.get(request.key)
+    def encoded(self, outputs: DesignOutputs, view: str, encode: Callable[[], str]) -> str:
+        """``encode()`` of one view of a finished design, computed once however many clients
+        receive it (a turbine's OBJ is megabytes of JSON: a hundred streams must not encode it
+        a hundred times). Kept for the most recently used designs only."""
+        key = (outputs.key, view)
+        text = self._encoded.get(key)
+        if text is None:
+            text = self._encoded[key] = encode()
+            while len(self._encoded) > self._encoded_limit:
+                self._encoded.popitem(last=False)
+        else:
+            self._encoded.move_to_end(key)
+        return text
+
+    def cached(self, request: DesignRequest, client: str | None = None) -> DesignOutputs | None:
+        """The finished design if it is cached. A hit for a stream's ``client`` also makes that
+        client follow this design, as subscribing would: its streams on other designs end and
+        work nobody else waits for is cancelled (see ``Flights.follow``)."""
+        outputs = self.cache.get(request.key)
+        if outputs is not None and client is not None:
+            self.flights.follow(client, request.key)
+        return outputs
 
     def subscribe(self, request: DesignRequest, client: str,
                   last_event_id: int | None = None) -> Subscription:
@@ -64,6 +95,9 @@ class DesignService:
             cached = self.cache.get(request.key)
             if cached is not None:
                 return cached
+            if self.pool.running >= self.pool.workers:
+                # Say so, rather than nothing until a worker is free (the flight repeats it).
+                report(0, WAITING_FOR_A_WORKER)
             result = await self.pool.run(
                 build_design, request.validated.parameters.as_groups(), request.key,
                 self._settings.step_delay, report=report, cancelled=cancelled,

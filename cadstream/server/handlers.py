@@ -11,7 +11,7 @@ from cadstream.params.matfile import MatFileError, read_mat
 from cadstream.params.presets import presets
 from cadstream.params.problems import ParameterError
 from cadstream.params.schema import schema_document
-from cadstream.results import BUILT_ASSEMBLIES, DesignOutputs
+from cadstream.results import ASSEMBLIES, DesignOutputs
 from cadstream.server.designs import DesignUnavailable
 from cadstream.server.keys import DESIGNS, SETTINGS, STARTED
 from cadstream.server.requests import (
@@ -21,8 +21,8 @@ from cadstream.server.requests import (
     validated_from_query,
 )
 
-__all__ = ["download", "health", "load_mat", "parameters_schema", "preset_defaults",
-           "validate_parameters"]
+__all__ = ["cut_list", "download", "downloads", "health", "load_mat", "parameters_schema",
+           "preset_defaults", "validate_parameters"]
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -72,6 +72,10 @@ async def health(request: web.Request) -> web.Response:
         "status": "ok",
         "uptime": round(time.monotonic() - request.app[STARTED], 3),
         "workers": service.pool.workers,
+        "workers_busy": service.pool.running,
+        "worker_pids": list(service.pool.worker_pids),
+        # Cancelled jobs whose worker has not stopped yet (killed after the cancel grace).
+        "jobs_stopping": service.pool.stopping,
         "worker_restarts": service.pool.restarts,
         "in_flight": stats.in_flight,
         "jobs_started": stats.jobs_started,
@@ -93,18 +97,22 @@ def _file(outputs: DesignOutputs, name: str) -> tuple[bytes, str]:
     assembly, dot, extension = name.partition(".")
     if dot and extension == "obj" and assembly in outputs.objs:
         return outputs.objs[assembly].encode("utf-8"), "text/plain"
+    if dot and extension == "step" and assembly in outputs.steps:
+        return outputs.steps[assembly], "application/step"
     raise AssertionError(name)
 
 
 def _downloadable(name: str) -> bool:
-    return name in ("design.xlsx", "dxf.zip") or name in {f"{a}.obj" for a in BUILT_ASSEMBLIES}
+    return name in ("design.xlsx", "dxf.zip") or name in {
+        f"{a}.{kind}" for a in ASSEMBLIES for kind in ("obj", "step")}
 
 
 async def download(request: web.Request) -> web.Response:
     name = request.match_info["file"]
     if not _downloadable(name):
-        objs = ", ".join(f"{a}.obj" for a in BUILT_ASSEMBLIES)
-        raise web.HTTPNotFound(reason=f"no file {name!r}: choose design.xlsx, dxf.zip or {objs}")
+        models = ", ".join(f"{a}.obj, {a}.step" for a in ASSEMBLIES)
+        raise web.HTTPNotFound(
+            reason=f"no file {name!r}: choose design.xlsx, dxf.zip, {models}")
     try:
         design = design_request(request)
     except ParameterError as error:
@@ -116,3 +124,23 @@ async def download(request: web.Request) -> web.Response:
     body, content_type = _file(outputs, name)
     return web.Response(body=body, content_type=content_type,
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+async def downloads(_request: web.Request) -> web.Response:
+    """The files ``/api/download/{file}`` serves in this version, so a page offers only those."""
+    names = ["design.xlsx", "dxf.zip",
+             *(f"{assembly}.{kind}" for assembly in ASSEMBLIES for kind in ("obj", "step"))]
+    return web.json_response({"files": [name for name in names if _downloadable(name)]})
+
+
+async def cut_list(request: web.Request) -> web.Response:
+    """The design's cut list (``cnc-parts.json``), waiting for its job like a download."""
+    try:
+        design = design_request(request)
+    except ParameterError as error:
+        return web.json_response(error_body(error), status=422)
+    try:
+        outputs = await request.app[DESIGNS].outputs(design, client_id(request))
+    except DesignUnavailable as error:
+        raise web.HTTPServiceUnavailable(reason=str(error)) from None
+    return web.json_response(outputs.cut_list)

@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -18,7 +19,7 @@ from aiohttp_sse import EventSourceResponse, sse_response
 
 from cadstream.jobs import Cancelled, Completed, Event, Failed, Progress
 from cadstream.params.problems import ParameterError
-from cadstream.results import ASSEMBLIES, BUILT_ASSEMBLIES, DesignOutputs
+from cadstream.results import ASSEMBLIES, DesignOutputs
 from cadstream.server.keys import DESIGNS
 from cadstream.server.requests import client_id, design_request, error_body
 
@@ -30,7 +31,14 @@ _log = logging.getLogger(__name__)
 _SEND_TIMEOUT = 30.0
 #: How often a stream looks for a peer that went away without a word.
 _DISCONNECT_POLL = 0.2
-Payload = Callable[[DesignOutputs], Any]
+
+
+@dataclass(frozen=True)
+class View:
+    """What a stream's ``complete`` event carries: a named view of the finished design."""
+
+    name: str
+    render: Callable[[DesignOutputs], Any]
 
 
 def _dumps(data: Any) -> str:
@@ -43,10 +51,23 @@ def _last_event_id(request: web.Request) -> int | None:
 
 
 async def _send(sse: EventSourceResponse, event: str, data: Any, event_id: int | None) -> None:
-    await sse.send(_dumps(data), event=event, id=None if event_id is None else str(event_id))
+    await _send_text(sse, event, _dumps(data), event_id)
 
 
-async def _send_event(sse: EventSourceResponse, event: Event, payload: Payload) -> bool:
+async def _send_text(sse: EventSourceResponse, event: str, text: str,
+                     event_id: int | None) -> None:
+    await sse.send(text, event=event, id=None if event_id is None else str(event_id))
+
+
+async def _send_complete(request: web.Request, sse: EventSourceResponse, view: View,
+                         outputs: DesignOutputs, event_id: int) -> None:
+    text = request.app[DESIGNS].encoded(outputs, view.name,
+                                        lambda: _dumps(view.render(outputs)))
+    await _send_text(sse, "complete", text, event_id)
+
+
+async def _send_event(request: web.Request, sse: EventSourceResponse, event: Event,
+                      view: View) -> bool:
     """Send one job event; True once the stream's final event has gone out."""
     if isinstance(event, Progress):
         await _send(sse, "progress", {"progress": event.percent, "message": event.message},
@@ -54,7 +75,7 @@ async def _send_event(sse: EventSourceResponse, event: Event, payload: Payload) 
         return False
     if isinstance(event, Completed):
         assert isinstance(event.result, DesignOutputs)
-        await _send(sse, "complete", payload(event.result), event.id)
+        await _send_complete(request, sse, view, event.result, event.id)
     elif isinstance(event, Cancelled):
         await _send(sse, "cancelled", {"message": "Operation cancelled"}, event.id)
     elif isinstance(event, Failed):
@@ -68,27 +89,28 @@ async def _until_disconnected(request: web.Request) -> None:
         await asyncio.sleep(_DISCONNECT_POLL)
 
 
-async def _follow(request: web.Request, sse: EventSourceResponse, payload: Payload) -> None:
+async def _follow(request: web.Request, sse: EventSourceResponse, view: View) -> None:
     service = request.app[DESIGNS]
     design = design_request(request)
-    cached = service.cached(design)
+    client = client_id(request)
+    cached = service.cached(design, client)
     last_event_id = _last_event_id(request)
     if cached is not None:
         # A reconnecting client has seen the progress (under whatever ids): only the result is
         # news to it. A new client gets the usual two events.
         if last_event_id is None:
             await _send(sse, "progress", {"progress": 100, "message": "Using cached result"}, 1)
-        await _send(sse, "complete", payload(cached), (last_event_id or 1) + 1)
+        await _send_complete(request, sse, view, cached, (last_event_id or 1) + 1)
         return
-    async with service.subscribe(design, client_id(request), last_event_id) as subscription:
+    async with service.subscribe(design, client, last_event_id) as subscription:
         async for event in subscription:
-            if await _send_event(sse, event, payload):
+            if await _send_event(request, sse, event, view):
                 return
 
 
-async def _stream(request: web.Request, payload: Payload) -> web.StreamResponse:
+async def _stream(request: web.Request, view: View) -> web.StreamResponse:
     async with sse_response(request, send_timeout=_SEND_TIMEOUT, sep="\n") as sse:
-        follow = asyncio.ensure_future(_follow(request, sse, payload))
+        follow = asyncio.ensure_future(_follow(request, sse, view))
         gone = asyncio.ensure_future(_until_disconnected(request))
         try:
             await asyncio.wait({follow, gone}, return_when=asyncio.FIRST_COMPLETED)
@@ -118,18 +140,19 @@ async def visualize_stream(request: web.Request) -> web.StreamResponse:
     if assembly not in ASSEMBLIES:
         return await _refuse(request, f"Unknown assembly {assembly!r}: choose one of "
                              + ", ".join(ASSEMBLIES))
-    if assembly not in BUILT_ASSEMBLIES:
-        return await _refuse(request, f"The {assembly} assembly is not available yet: this "
-                             "version builds " + ", ".join(BUILT_ASSEMBLIES))
     furl = assembly == "WindTurbine"
-    return await _stream(request, lambda outputs: {
+    return await _stream(request, View(assembly, lambda outputs: {
         "objText": outputs.objs[assembly],
-        "furlTransform": outputs.furl_transform if furl else None})
+        "furlTransform": outputs.furl_transform if furl else None}))
+
+
+_CNC_OVERVIEW = View("cnc-overview", lambda outputs: outputs.cnc_overview_svg)
+_TABLES = View("dimension-tables", lambda outputs: outputs.tables)
 
 
 async def cnc_overview_stream(request: web.Request) -> web.StreamResponse:
-    return await _stream(request, lambda outputs: outputs.cnc_overview_svg)
+    return await _stream(request, _CNC_OVERVIEW)
 
 
 async def dimension_tables_stream(request: web.Request) -> web.StreamResponse:
-    return await _stream(request, lambda outputs: outputs.tables)
+    return await _stream(request, _TABLES)

@@ -28,6 +28,11 @@ def broken_initializer() -> None:
     raise ImportError("No module named 'cadquery'")
 
 
+def slow_initializer() -> None:
+    """A worker initializer that takes its time, as importing cadquery on a busy machine."""
+    time.sleep(30)
+
+
 def initialized(context: JobContext) -> bool:
     """Whether this worker ran ``initialize`` before its first job."""
     return _initialized_in == os.getpid()

@@ -377,6 +377,27 @@ async def test_a_switch_waits_the_grace_for_a_reconnecting_client(
     await collect(a_new)
 
 
+async def test_a_client_following_a_cached_key_cancels_its_old_work_only(
+    make_flights: MakeFlights,
+) -> None:
+    """A goes back to a result it gets from a cache (no flight): its old work ends all the same."""
+    flights = make_flights(grace=60)
+    old, other = Job(10), Job(20)
+    a_old = flights.subscribe("x", old, client="A")
+    b = flights.subscribe("y", other, client="B")
+    await take(a_old, 1)
+
+    flights.follow("A", "cached")
+    assert await collect(a_old) == [Cancelled(id=1)]
+    await asyncio.wait_for(old.saw_cancel.wait(), 1)
+    assert other.cancelled is not None
+    assert not other.cancelled.is_set()
+    flights.follow("B", "y")  # following the key it waits for changes nothing
+    other.release.set()
+    assert (await collect(b))[-1] == Completed("result", id=2)
+    assert flights.stats().jobs_cancelled == 1
+
+
 # --- reconnecting with Last-Event-ID ---------------------------------------------------------
 
 
@@ -510,6 +531,57 @@ async def test_held_back_progress_is_delivered_before_the_final_event(
     ]
 
 
+async def test_a_long_step_repeats_the_latest_progress_every_heartbeat(
+    make_flights: MakeFlights,
+) -> None:
+    """A subscriber hears from a job at least every ``heartbeat``, and nothing after the end."""
+    flights = make_flights(heartbeat=0.05, grace=60)
+    job = Job(10)
+    subscription = flights.subscribe("k", job, client="a")
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    assert await take(subscription, 3, deadline=0.5) == [
+        Progress(10, "step 10", id=1), Progress(10, "step 10", id=2), Progress(10, "step 10", id=3)
+    ]
+    assert loop.time() - began >= 0.09
+    assert job.report is not None
+    job.report(20, "step 20")
+    job.release.set()
+    assert await collect(subscription) == [Progress(20, "step 20", id=4), Completed("result", id=5)]
+    await asyncio.sleep(0.15)
+    # No beat after the end: the final event is still the last one, so a client that saw it
+    # starts afresh.
+    fresh = Job(result="fresh")
+    fresh.release.set()
+    late = flights.subscribe("k", fresh, client="a", last_event_id=5)
+    assert await collect(late) == [Completed("fresh", id=1)]
+
+
+async def test_no_heartbeat_before_the_first_report(make_flights: MakeFlights) -> None:
+    flights = make_flights(heartbeat=0.02)
+    job = Job()
+    subscription = flights.subscribe("k", job, client="a")
+    await job.running.wait()
+    await asyncio.sleep(0.1)
+    job.release.set()
+    assert await collect(subscription) == [Completed("result", id=1)]
+
+
+@pytest.mark.parametrize("expected", [True, False])
+async def test_expected_failures_are_logged_in_one_line(
+    expected: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with Flights(expected=(LookupError,) if expected else ()) as flights:
+        job = Job(error=KeyError("no such part"))
+        job.release.set()
+        assert (await collect(flights.subscribe("k", job, client="a")))[-1] == Failed(
+            "'no such part'", id=1
+        )
+    [record] = [r for r in caplog.records if "failed" in r.getMessage()]
+    assert record.getMessage().startswith("job k failed after ")
+    assert (record.exc_info is None) == expected
+
+
 # --- cancel, close, counters -----------------------------------------------------------------
 
 
@@ -587,6 +659,11 @@ async def test_counters(make_flights: MakeFlights) -> None:
 def test_negative_durations_are_refused(option: str) -> None:
     with pytest.raises(ValueError, match=f"Flights {option} is -1: must be at least 0 seconds"):
         Flights(**{option: -1})
+
+
+def test_a_heartbeat_of_zero_is_refused() -> None:
+    with pytest.raises(ValueError, match="Flights heartbeat is 0: must be more than 0 seconds"):
+        Flights(heartbeat=0)
 
 
 def test_events_read_payload_first_and_are_frozen() -> None:

@@ -227,6 +227,25 @@ async def test_workers_that_cannot_start_fail_the_start_and_leave_nothing_behind
     assert multiprocessing.active_children() == []
 
 
+async def test_leaving_while_the_workers_start_takes_under_a_second() -> None:
+    """SIGTERM while the server starts: the start is abandoned, its workers killed at once."""
+    entering = asyncio.create_task(
+        WorkerPool(2, initializer=fake_jobs.slow_initializer).__aenter__()
+    )
+    deadline = time.monotonic() + 10
+    while len(multiprocessing.active_children()) < 3 and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)  # the Manager and both workers are up, in their initializer
+    children = [child.pid for child in multiprocessing.active_children()]
+    assert len(children) == 3
+    began = time.monotonic()
+    entering.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await entering
+    assert time.monotonic() - began < 1.0
+    assert multiprocessing.active_children() == []
+    await assert_gone([pid for pid in children if pid is not None])
+
+
 def test_the_constructor_says_what_is_allowed() -> None:
     with pytest.raises(ValueError, match="max_workers must be at least 1, got 0"):
         WorkerPool(0)

@@ -1,6 +1,7 @@
 """OBJ: read back with a small parser; objects and wires named and ordered for the viewer, every
 index valid, outward unit normals that shade curved faces round, triangles that cover the surface,
-edges drawn once on the mesh, and a size that leaves the whole turbine well under 3 MB."""
+edges drawn once on the mesh, copies sharing one mesh written as if built apart, the digits of
+decimal(), and a size that leaves the whole turbine well under 3 MB."""
 
 from __future__ import annotations
 
@@ -11,10 +12,16 @@ from dataclasses import dataclass, field
 import cadquery as cq
 import pytest
 from flat_profiles import holed_plate
-from OCP.gp import gp_Ax2, gp_Dir, gp_Pnt, gp_Trsf
+from OCP.BRep import BRep_Tool
+from OCP.BRepBuilderAPI import BRepBuilderAPI_Transform
+from OCP.gp import gp_Ax1, gp_Ax2, gp_Dir, gp_Pnt, gp_Trsf, gp_Vec
+from OCP.TopAbs import TopAbs_FACE, TopAbs_REVERSED
+from OCP.TopExp import TopExp_Explorer
 from OCP.TopLoc import TopLoc_Location
+from OCP.TopoDS import TopoDS
 
 from cadstream.cad.parts import Part
+from cadstream.outputs.decimals import decimal
 from cadstream.outputs.obj import default_tolerance, obj_text
 
 Vec = tuple[float, float, float]
@@ -137,10 +144,31 @@ def _ring() -> cq.Shape:
             cq.Location(cq.Vector(), cq.Vector(0, 0, 1), 45 * k)) for k in range(8)])
 
 
+SLEEVE = cq.Solid.makeCylinder(10, 20).cut(cq.Solid.makeCylinder(4, 20))
+
+
+def _placements() -> list[gp_Trsf]:
+    """As it is, moved, turned about a slanted axis, mirrored in a slanted plane, and mirrored
+    through a point."""
+    moved, turned, mirrored, through = gp_Trsf(), gp_Trsf(), gp_Trsf(), gp_Trsf()
+    moved.SetTranslation(gp_Vec(40, 0, 0))
+    turned.SetRotation(gp_Ax1(gp_Pnt(0, 40, 0), gp_Dir(1, 1, 1)), 0.7)
+    mirrored.SetMirror(gp_Ax2(gp_Pnt(-40, 0, 0), gp_Dir(1, 0, 1)))
+    through.SetMirror(gp_Pnt(0, 0, 40))
+    return [gp_Trsf(), moved, turned, mirrored, through]
+
+
+def _sleeves() -> cq.Shape:
+    """A sleeve, its bore's wall a reversed face, placed at each of _placements() as repeated
+    parts are: one triangulation behind five locations, two of them mirrors."""
+    return cq.Compound.makeCompound([cq.Shape.cast(SLEEVE.wrapped.Moved(TopLoc_Location(t)))
+                                     for t in _placements()])
+
+
 SHAPES: dict[str, cq.Shape] = {
     "Box": BOX, "Cylinder": CYLINDER, "Plate": PLATE, "Sphere": SPHERE,
     "Tilted": BOX.moved(cq.Location(cq.Vector(100, 0, 0), cq.Vector(1, 1, 0), 30)),
-    "Mirrored": _mirrored_box(), "Ring": _ring(),
+    "Mirrored": _mirrored_box(), "Ring": _ring(), "Sleeves": _sleeves(),
 }
 
 
@@ -264,6 +292,7 @@ def test_vertices_per_face_and_edges_once(parsed: Parsed) -> None:
     # The plate: 4 sides, 4 verticals, 4 top and 4 bottom edges, two circles per hole.
     assert len(parsed.wires_of("Plate")) == 12 + 5 * 2
     assert len(parsed.wires_of("Ring")) == 8 * 12
+    assert len(parsed.wires_of("Sleeves")) == 5 * 4
     assert parsed.wires_of("Sphere") == []
 
 
@@ -301,6 +330,96 @@ def test_text_depends_on_the_arguments_only() -> None:
     obj_text([Part("C", shape)], tolerance=0.001, angular_tolerance=0.05)
     assert obj_text([Part("C", shape)]) == first
     assert obj_text([Part("C", cq.Solid.makeCylinder(10, 30))]) == first
+
+
+def test_text_is_the_same_every_time() -> None:
+    parts = [Part(name, shape) for name, shape in SHAPES.items()]
+    assert obj_text(parts) == obj_text(parts)
+
+
+def _vertex_set(parsed: Parsed) -> list[tuple[Vec, Vec]]:
+    """Every mesh vertex as its point and normal, sorted."""
+    return sorted({(parsed.point(v), parsed.normal(n)) for o in parsed.objects
+                   for triangle in o.triangles for v, n in triangle})
+
+
+def _wire_points(parsed: Parsed) -> list[tuple[Vec, ...]]:
+    return sorted(tuple(parsed.point(v) for v in o.vertices) for o in parsed.objects
+                  if re.search(r"Wire\d+$", o.name))
+
+
+def test_copies_come_out_as_solids_built_apart() -> None:
+    """Copies sharing one mesh behind their locations are written with the points, normals and
+    edges of solids whose geometry was transformed, meshed and written one by one (the mesher
+    may split a mirrored flat face along the other diagonal, so triangles are only counted)."""
+    copies = parse(obj_text([Part("Sleeves", SHAPES["Sleeves"])], tolerance=0.05))
+    built_apart = [cq.Shape.cast(BRepBuilderAPI_Transform(SLEEVE.wrapped, t, True).Shape())
+                   for t in _placements()]
+    apart = parse(obj_text([Part(f"Sleeve{k}_", shape) for k, shape in enumerate(built_apart)],
+                           tolerance=0.05))
+    assert _vertex_set(copies) == _vertex_set(apart)
+    assert _wire_points(copies) == _wire_points(apart)
+    assert (sum(len(o.triangles) for o in copies.objects)
+            == sum(len(o.triangles) for o in apart.objects))
+
+
+def _numbers(coordinates: tuple[float, float, float], places: int) -> str:
+    return " ".join(decimal(c, places) for c in coordinates)
+
+
+def _expected_vertices(shape: cq.Shape) -> list[tuple[str, str]]:
+    """Each mesh node as decimal() writes OCCT's own transform of its point and normal."""
+    expected = []
+    explorer = TopExp_Explorer(shape.wrapped, TopAbs_FACE)
+    while explorer.More():
+        face = TopoDS.Face_s(explorer.Current())
+        location = TopLoc_Location()
+        triangulation = BRep_Tool.Triangulation_s(face, location)
+        transform = location.Transformation()
+        for i in range(1, triangulation.NbNodes() + 1):
+            normal = triangulation.Normal(i).Transformed(transform)
+            if face.Orientation() == TopAbs_REVERSED:
+                normal = normal.Reversed()
+            expected.append((_numbers(triangulation.Node(i).Transformed(transform).Coord(), 4),
+                             _numbers(normal.Coord(), 3)))
+        explorer.Next()
+    return expected
+
+
+def _written_vertices(text: str) -> list[tuple[str, str]]:
+    """Each mesh vertex of a one-part OBJ as its ``v`` numbers and the ``vn`` numbers that its
+    triangles give it."""
+    points: list[str] = []
+    normals: list[str] = []
+    normal_of: dict[int, str] = {}
+    for line in text.splitlines():
+        kind, _, numbers = line.partition(" ")
+        if kind == "o" and re.search(r"Wire\d+$", numbers):
+            break
+        if kind == "v":
+            points.append(numbers)
+        elif kind == "vn":
+            normals.append(numbers)
+        elif kind == "f":
+            for corner in numbers.split(" "):
+                vertex, _, normal = corner.split("/")
+                normal_of[int(vertex)] = normals[int(normal) - 1]
+    return [(point, normal_of[i]) for i, point in enumerate(points, 1)]
+
+
+#: Corners on and near rounding ties: 0.00005 scales to exactly 0.5 but lies just above it,
+#: 0.03125 and 3.03125 are exact ties, -0.00004 rounds to zero.
+TIES = cq.Solid.makeBox(1, 2.00005, 3, pnt=cq.Vector(-0.00004, 0.00005, 0.03125))
+
+
+@pytest.mark.parametrize("shape", [TIES, cq.Shape.cast(TIES.wrapped.Moved(
+    TopLoc_Location(_placements()[3]))), SHAPES["Tilted"], SHAPES["Sleeves"], SHAPES["Plate"]],
+    ids=["Ties", "MirroredTies", "Tilted", "Sleeves", "Plate"])
+def test_numbers_are_decimal_of_the_occt_transform(shape: cq.Shape) -> None:
+    """Points and normals are computed for whole parts at once, yet read digit for digit as
+    decimal() of OCCT's own transform of each mesh node."""
+    text = obj_text([Part("P", shape)])
+    assert _written_vertices(text) == _expected_vertices(shape)
 
 
 @pytest.mark.parametrize(("names", "message"), [

@@ -1,34 +1,13 @@
-"""A real server on a loopback socket with real worker processes, shared by the API tests.
-
-Starting workers (CadQuery included) takes seconds, so one server serves a whole module; tests
-that need their own settings start their own with ``running_server``.
-"""
+"""One real server shared by a module's tests: starting workers (CadQuery included) takes
+seconds; tests that need their own settings start their own with ``running_server``."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import replace
 
 import pytest_asyncio
-from aiohttp.test_utils import TestClient, TestServer
-
-from cadstream.config import JobSettings, Settings
-from cadstream.server.app import create_app
-
-#: Short graces keep the tests quick; the behaviour is the same as with the defaults.
-TEST_JOBS = JobSettings(workers=2, timeout=120.0, cancel_grace=2.0, idle_grace=0.5)
-
-
-@asynccontextmanager
-async def running_server(settings: Settings | None = None) -> AsyncIterator[TestClient]:
-    settings = settings or Settings(jobs=TEST_JOBS)
-    async with TestClient(TestServer(create_app(settings))) as client:
-        yield client
-
-
-def with_jobs(**changes: float) -> Settings:
-    return Settings(jobs=replace(TEST_JOBS, **changes))  # type: ignore[arg-type]
+from aiohttp.test_utils import TestClient
+from app_servers import running_server
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,11 +47,20 @@ async def read_stream(response: aiohttp.ClientResponse) -> tuple[str, list[SseEv
 
 
 class EventReader:
-    """Events one at a time from an open stream, for tests that act mid-stream."""
+    """Events one at a time from an open stream, for tests that act mid-stream.
+
+    ``frames`` keeps the raw text of every event read so far (comments excluded), so a test can
+    compare the bytes on the wire exactly; ``arrivals`` the ``time.monotonic()`` at which each
+    was read, for tests of cadence.
+    """
 
     def __init__(self, response: aiohttp.ClientResponse) -> None:
         self._response = response
         self._buffer = ""
+        # Incremental: a chunk may end inside a multi-byte character ("×" in the tables).
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self.frames: list[str] = []
+        self.arrivals: list[float] = []
 
     async def next(self) -> SseEvent:
         while True:
@@ -58,9 +69,20 @@ class EventReader:
                 self._buffer = rest
                 events = parse_frames(frame + "\n\n")
                 if events:
+                    self.frames.append(frame + "\n\n")
+                    self.arrivals.append(time.monotonic())
                     return events[0]
                 continue
             chunk = await self._response.content.readany()
             if not chunk:
                 raise EOFError("the stream ended")
-            self._buffer += chunk.decode("utf-8")
+            self._buffer += self._decoder.decode(chunk)
+
+    async def rest(self) -> list[SseEvent]:
+        """Every event until the server ends the stream."""
+        events = []
+        while True:
+            try:
+                events.append(await self.next())
+            except EOFError:
+                return events

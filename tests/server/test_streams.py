@@ -47,12 +47,6 @@ async def test_unknown_assembly_is_an_error_event(client: TestClient) -> None:
                  "MagnetJig, CoilWinder, BladeTemplate"})]
 
 
-async def test_assembly_not_built_yet_says_so(client: TestClient) -> None:
-    _, events = await read_stream(await client.get("/api/visualize/StatorMold/stream"))
-    assert [e.event for e in events] == ["error"]
-    assert "The StatorMold assembly is not available yet" in events[0].json["error"]
-
-
 async def test_non_numeric_value_is_an_error_event(client: TestClient) -> None:
     _, events = await read_stream(await client.get(
         "/api/getcncoverview/stream?furling.Offset=twelve"))
@@ -128,3 +122,6 @@ async def test_downloads_come_from_the_same_design(client: TestClient) -> None:
     assert response.status == 200 and (await response.read())[:2] == b"PK"
     response = await client.get("/api/download/WindTurbine.obj")
     assert response.status == 200 and "o Stator_ResinCast" in await response.text()
+    response = await client.get("/api/download/WindTurbine.step")
+    assert response.status == 200 and response.content_type == "application/step"
+    assert (await response.read()).startswith(b"ISO-10303-21;")

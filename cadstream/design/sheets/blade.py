@@ -23,7 +23,7 @@ from cadstream.design.arith import (
     round_up3,
     sin,
 )
-from cadstream.design.cells import ANGLE, COUNT, MM, NONE, Cell, Cells, SheetBuilder
+from cadstream.design.cells import ANGLE, COUNT, MM, NONE, Cell, Cells, SheetBuilder, TypedValues
 from cadstream.design.vectors import Vector
 
 __all__ = ["LINES", "Line", "compute", "front_triangle_screws"]
@@ -364,7 +364,7 @@ def _direction(degrees: float) -> Vector:
     return Vector(cos(degrees), sin(degrees))
 
 
-def front_triangle_screws(v: Cells, line: Line) -> tuple[Vector, ...]:
+def front_triangle_screws(v: TypedValues, line: Line) -> tuple[Vector, ...]:
     """Pilot hole centres of the first blade's ``line`` row on the front triangle.
 
     In the plate's frame before the row is copied to the other blades at 120° and the plate is

@@ -1,0 +1,345 @@
+"""The coil winder: one phase's coils wound at once on a stack of cheek-spacer-cheek cells
+threaded on a centre rod (tools §1.4).
+
+Winder frame: origin on the rod's axis at the underside of the first cheek, +z along the rod;
++y runs towards the coil's outer end (where a keyhole coil's pins stand wider apart). Cell
+j = 0 … N−1 starts at j·P (P = CoilWinderSpaceBetweenLayer): a plain cheek (12 thick), the spacer
+(stator-thick, so the coil comes out as thick as the stator), then the cheek with the lead
+notch; a washer, four nuts and a washer separate the cells, and a washer and nut close each end.
+Pins through the cheeks shape the coil's hole: four for rectangular and keyhole coils, two and a
+bottom rod for triangular ones. The coil being wound is the alternator's own, turned a quarter
+turn for a rectangular coil on magnets wider than long, the way the pins are laid out.
+
+The pin layout is the winder's own (its cells), not the coil's; the tests check that the two
+agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+import cadquery as cq
+
+from cadstream.cad import stator
+from cadstream.cad.dims import AlternatorDims, CoilDims, FastenerDims
+from cadstream.cad.parts import Built, FlatPart, Part, PartBuilder
+from cadstream.cad.placement import pattern, rotated_z, translated
+from cadstream.cad.profiles import (
+    arc_chain_wire,
+    circle_wire,
+    disk,
+    polygon_wire,
+    prism,
+    profile,
+)
+from cadstream.cad.studs import nut, washer
+from cadstream.cad.tools import names
+from cadstream.cad.tools.plates import Notch, Point, notched_rim, round_holes
+from cadstream.design.arith import cos, sin
+from cadstream.design.cells import TypedValues
+from cadstream.design.coils import triangular_hole_flank_angle
+
+__all__ = [
+    "CoilWinderDims",
+    "Pins",
+    "cheek_profile",
+    "coil_winder_steps",
+    "notched_cheek_profile",
+    "quadrilateral_pins",
+    "spacer_profile",
+    "triangular_pins",
+]
+
+_A = "Alternator."
+#: Half the opening of the notched cheek's lead notch (degrees either side of +y).
+_LEAD_NOTCH_HALF_ANGLE = 25.0
+#: The spacer is cut from plywood 1 mm thinner than the stator (tools §2.b.3).
+_SPACER_PLYWOOD_ALLOWANCE = 1.0
+
+
+@dataclass(frozen=True)
+class Pins:
+    """What shapes a coil's hole on the winder, in the winder frame.
+
+    ``pins`` are the pin centres (radius ``pin_radius``) and ``bottom`` the triangular winder's
+    bottom rod ``(centre, radius)``; ``spacer`` is the spacer's outline, counter-clockwise,
+    touching every pin; ``tape_notches`` cut the cheeks under the coil's sides so it can be taped
+    before it comes off, and ``lead_apex`` is where the lead notch ends, just beyond the outer
+    pins.
+    """
+
+    pins: tuple[Point, ...]
+    pin_radius: float
+    bottom: tuple[Point, float] | None
+    spacer: tuple[Point, ...]
+    tape_notches: tuple[Notch, Notch]
+    lead_apex: Point
+
+
+def _chamfered(corners: Sequence[Point], cut: float) -> tuple[Point, ...]:
+    """The convex polygon ``corners`` with each corner cut square to its bisector, ``cut`` in
+    from the corner (so a pin of radius ``cut`` there touches the cut)."""
+    points: list[Point] = []
+    for k, (x, y) in enumerate(corners):
+        (ax, ay), (bx, by) = corners[k - 1], corners[(k + 1) % len(corners)]
+        la, lb = math.hypot(ax - x, ay - y), math.hypot(bx - x, by - y)
+        ua, ub = ((ax - x) / la, (ay - y) / la), ((bx - x) / lb, (by - y) / lb)
+        half_cos = math.sqrt((1 + ua[0] * ub[0] + ua[1] * ub[1]) / 2)
+        along = cut / half_cos
+        points += [(x + along * ua[0], y + along * ua[1]), (x + along * ub[0], y + along * ub[1])]
+    return tuple(points)
+
+
+def quadrilateral_pins(vertical: float, outer: float, inner: float, pin_radius: float,
+                       notch_width: float) -> Pins:
+    """Rectangular and keyhole winders: pins at (±outer/2, +vertical) and (±inner/2, −vertical).
+
+    The spacer is the quadrilateral through the pin centres, its corners chamfered square to
+    their bisectors and tangent to the pins. The tape notches on ±x are ``notch_width`` wide
+    about y = 0 and start at the line joining that side's pins.
+    """
+    corners = ((inner / 2, -vertical), (outer / 2, vertical), (-outer / 2, vertical),
+               (-inner / 2, -vertical))
+
+    def side(y: float) -> float:
+        """x of the line through the right-hand pins at height ``y``."""
+        return inner / 2 + (outer - inner) / 2 * (y + vertical) / (2 * vertical)
+
+    h = notch_width / 2
+    right = Notch(((side(-h), -h), (side(h), h)), (1.0, 0.0), (1.0, 0.0))
+    left = Notch(((-side(h), h), (-side(-h), -h)), (-1.0, 0.0), (-1.0, 0.0))
+    return Pins(corners, pin_radius, None, _chamfered(corners, pin_radius), (right, left),
+                (0.0, vertical + pin_radius))
+
+
+def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> Point:
+    """Where the lines ``a·(x, y) = c`` and ``b·(x, y) = c`` (as ``(a, b, c)``) cross."""
+    det = a[0] * b[1] - a[1] * b[0]
+    return (a[2] * b[1] - a[1] * b[2]) / det, (a[0] * b[2] - a[2] * b[0]) / det
+
+
+def triangular_pins(circumradius: float, pin_spacing: float, pin_height: float,
+                    pin_radius: float, bottom_radius: float, notch_width: float,
+                    notch_gap: float) -> Pins:
+    """Triangular winders: pins at (±pin_spacing/2, pin_height) and a bottom rod centred
+    (0, −(circumradius − bottom_radius)), all touching the circle of ``circumradius`` from
+    inside.
+
+    The spacer (tools §1.4.4) has six straight edges: the line through the pin centres, a chamfer
+    tangent to each pin on its side facing the rod, flanks ``notch_gap`` inside the coil's flanks
+    (the outer tangents of the bottom rod and a pin) and the tangent over the bottom rod. Each
+    tape notch runs square to a flank from ``notch_gap`` outside it, centred between the flank's
+    tangent points.
+    """
+    rho, pr, rb, yp = circumradius, pin_radius, bottom_radius, pin_height
+    pin = (pin_spacing / 2, yp)
+    bottom = (0.0, -(rho - rb))
+    # The flank's outward normal, from the coil hole's closed form (hole frame: bottom circle
+    # at (0, rb)); a shift along y leaves it unchanged.
+    phi = triangular_hole_flank_angle(pin_spacing + 2 * pr, yp + pr + rho, pr, rb)
+    n = (cos(phi), sin(phi))
+    flank = n[1] * bottom[1] + rb
+    reach = math.hypot(*pin)
+    u = (pin[0] / reach, pin[1] / reach)
+    top = (0.0, 1.0, yp)
+    chamfer = (u[0], u[1], rho - 2 * pr)
+    inside_flank = (n[0], n[1], flank - notch_gap)
+    floor = (0.0, 1.0, -(rho - 2 * rb))
+    c1, c2, c3 = _meet(top, chamfer), _meet(chamfer, inside_flank), _meet(inside_flank, floor)
+    spacer = ((-c3[0], c3[1]), c3, c2, c1, (-c1[0], c1[1]), (-c2[0], c2[1]))
+
+    tangent_bottom = (bottom[0] + rb * n[0], bottom[1] + rb * n[1])
+    tangent_pin = (pin[0] + pr * n[0], pin[1] + pr * n[1])
+    centre = ((tangent_bottom[0] + tangent_pin[0]) / 2 + notch_gap * n[0],
+              (tangent_bottom[1] + tangent_pin[1]) / 2 + notch_gap * n[1])
+
+    def tape_notch(middle: Point, outward: Point) -> Notch:
+        along = (-outward[1] * notch_width / 2, outward[0] * notch_width / 2)
+        return Notch(((middle[0] - along[0], middle[1] - along[1]),
+                      (middle[0] + along[0], middle[1] + along[1])), outward, outward)
+
+    notches = (tape_notch(centre, n), tape_notch((-centre[0], centre[1]), (-n[0], n[1])))
+    return Pins(((pin[0], yp), (-pin[0], yp)), pr, (bottom, rb), spacer, notches,
+                (0.0, yp + pr))
+
+
+@dataclass(frozen=True)
+class CoilWinderDims:
+    """Everything the coil winder's builders need, read from one design's cells.
+
+    ``layers`` cells of ``cheek_thickness`` + ``spacer_thickness`` + ``cheek_thickness`` at
+    ``pitch``; ``total`` from the first cheek's underside to the last one's top. The coil is the
+    alternator's, turned ``coil_turn`` about the rod after moving its frame ``coil_y`` along y.
+    """
+
+    layers: int
+    pitch: float
+    cheek_thickness: float
+    spacer_thickness: float
+    total: float
+    disk_radius: float
+    fillet: float
+    pins: Pins
+    rod: FastenerDims
+    rod_length: float
+    pin_length: float
+    overhang: float
+    spacing_nuts: int
+    coil: CoilDims
+    coil_turn: float
+    coil_y: float
+
+    @property
+    def layer_thickness(self) -> float:
+        return 2 * self.cheek_thickness + self.spacer_thickness
+
+    @staticmethod
+    def from_cells(cells: TypedValues) -> CoilWinderDims:
+        triangular = cells.num(_A + "CoilType") == 3
+        pin_r = cells.num(_A + "CoilWinderPinRadius")
+        notch_w = cells.num(_A + "CoilWinderDiskTapeNotchWidth")
+        if triangular:
+            rho = cells.num(_A + "TriangularCoilWinderCircumradius")
+            pins = triangular_pins(rho, cells.num(_A + "TriangularHorizontalDistanceBetweenPins"),
+                                   cells.num(_A + "TriangularVerticalDistanceOfHolesFromCenter"),
+                                   pin_r, cells.num(_A + "CoilWinderDiskBottomHoleRadius"),
+                                   notch_w,
+                                   cells.num(_A + "DistanceBetweenTriangularCoilAndTapeNotch"))
+            coil_y = -rho
+        else:
+            pins = quadrilateral_pins(
+                cells.num(_A + "RectangularVerticalDistanceOfHolesFromCenter"),
+                cells.num(_A + "OuterHorizontalDistanceBetweenCenterOfSmallHoles"),
+                cells.num(_A + "InnerHorizontalDistanceBetweenCenterOfSmallHoles"), pin_r, notch_w)
+            coil_y = -(cells.num(_A + "MagnetLength") / 2 + cells.num(_A + "CoilLegWidth"))
+        return CoilWinderDims(
+            layers=round(cells.num(_A + "NumberOfCoilsPerPhase")),
+            pitch=cells.num(_A + "CoilWinderSpaceBetweenLayer"),
+            cheek_thickness=cells.num(_A + "CoilWinderCheekThickness"),
+            spacer_thickness=cells.num(_A + "StatorThickness"),
+            total=cells.num(_A + "CoilWinderAssemblyThicknessTotal"),
+            disk_radius=cells.num(_A + "CoilWinderDiskRadius"),
+            fillet=cells.num(_A + "CoilWinderDiskFillet"),
+            pins=pins,
+            rod=FastenerDims(cells.num(_A + "CoilWinderCenterRodRadius"),
+                             cells.num(_A + "CoilWinderHexNutThickness"),
+                             cells.num("Fastener.WasherThickness")),
+            rod_length=cells.num(_A + "CoilWinderCenterRodLength"),
+            pin_length=cells.num(_A + "CoilWinderPinLength"),
+            overhang=cells.num("Fastener.DistanceThreadsExtendFromNuts"),
+            spacing_nuts=round(cells.num(_A + "CoilWinderNumberOfSpacingNuts")),
+            coil=AlternatorDims.from_cells(cells).stator.coils,
+            coil_turn=cells.num(_A + "CoilWinderCoilsAngle"),
+            coil_y=coil_y,
+        )
+
+
+# ------------------------------------------------------------------------------------- profiles
+
+
+def _lead_notch(apex: Point) -> Notch:
+    a = _LEAD_NOTCH_HALF_ANGLE
+    return Notch((apex,), (sin(a), cos(a)), (-sin(a), cos(a)))
+
+
+def _cheek(d: CoilWinderDims, notches: Sequence[Notch]) -> cq.Face:
+    p = d.pins
+    holes = [circle_wire(0, 0, d.rod.radius), *round_holes(p.pins, p.pin_radius)]
+    if p.bottom is not None:
+        (x, y), r = p.bottom
+        holes.append(circle_wire(x, y, r))
+    rim = notched_rim(d.disk_radius, notches, d.fillet)
+    return profile(arc_chain_wire(rim), holes)
+
+
+def cheek_profile(d: CoilWinderDims) -> cq.Face:
+    """A cheek: a disk of CoilWinderDiskRadius with the rod hole, the pin holes and the two tape
+    notches, their rim corners rounded (CoilWinderDiskFillet)."""
+    return _cheek(d, d.pins.tape_notches)
+
+
+def notched_cheek_profile(d: CoilWinderDims) -> cq.Face:
+    """The cheek with, in addition, a 50° notch for the coil's leads opening towards +y from
+    just beyond the outer pins."""
+    return _cheek(d, (*d.pins.tape_notches, _lead_notch(d.pins.lead_apex)))
+
+
+def spacer_profile(d: CoilWinderDims) -> cq.Face:
+    """The spacer: the outline between the pins, with the rod hole."""
+    return profile(polygon_wire(d.pins.spacer), [circle_wire(0, 0, d.rod.radius)])
+
+
+# ---------------------------------------------------------------------------------------- steps
+
+
+def _cells(d: CoilWinderDims) -> Built:
+    """Every cell's plain cheek, spacer, coil and notched cheek, each named after its array
+    with the cell's index; the three plates are flat parts counted once per cell."""
+    count = d.layers
+    cheek = FlatPart(names.COIL_WINDER_CHEEK, cheek_profile(d), d.cheek_thickness, "Plywood",
+                     count)
+    spacer = FlatPart(names.COIL_WINDER_SPACER, spacer_profile(d),
+                      d.spacer_thickness - _SPACER_PLYWOOD_ALLOWANCE, "Plywood", count)
+    notched = FlatPart(names.COIL_WINDER_CHEEK_NOTCH, notched_cheek_profile(d),
+                       d.cheek_thickness, "Plywood", count)
+    # Each solid is made once and every cell gets a copy.
+    cheek_solid, notched_solid = cheek.solid(), notched.solid()
+    spacer_solid = prism(spacer.profile, d.spacer_thickness)
+    coil = stator.coil(d.coil)
+    bases = [j * d.pitch for j in range(count)]
+    above = d.cheek_thickness
+    parts = [Part(f"{names.COIL_WINDER_CHEEKS}{j}", cheek_solid.moved(translated(z=z)))
+             for j, z in enumerate(bases)]
+    parts += [Part(f"{names.COIL_WINDER_SPACERS}{j}", spacer_solid.moved(translated(z=z + above)))
+              for j, z in enumerate(bases)]
+    parts += [Part(f"{names.COIL_WINDER_COILS}{j}",
+                   coil.moved(rotated_z(d.coil_turn) * translated(0, d.coil_y, z + above)))
+              for j, z in enumerate(bases)]
+    parts += [Part(f"{names.COIL_WINDER_NOTCHES}{j}",
+                   notched_solid.moved(translated(z=z + above + d.spacer_thickness)))
+              for j, z in enumerate(bases)]
+    return Built(tuple(parts), (cheek, spacer, notched))
+
+
+def _rods_and_nuts(d: CoilWinderDims) -> Built:
+    """The centre rod with its pins, and the washers and nuts clamping the cells on it."""
+    f = d.rod
+    h, washer_t = f.nut_thickness, f.washer_thickness
+    nut_solid, washer_solid = nut(f), washer(f, wide=False)
+    p = d.pins
+    rods = [disk(f.radius, d.rod_length).moved(translated(z=-(washer_t + h + d.overhang)))]
+    pin = disk(p.pin_radius, d.pin_length)
+    rods += [pin.moved(translated(x, y, -d.overhang)) for x, y in p.pins]
+    if p.bottom is not None:
+        (x, y), r = p.bottom
+        rods.append(disk(r, d.pin_length).moved(translated(x, y, -d.overhang)))
+    stack = pattern(nut_solid, (translated(z=washer_t + k * h) for k in range(d.spacing_nuts)))
+    gaps = [j * d.pitch + d.layer_thickness for j in range(d.layers - 1)]
+    parts = [
+        Part(names.OUTER_NUT_BACK, nut_solid.moved(translated(z=-(washer_t + h)))),
+        Part(names.RODS, cq.Compound.makeCompound(rods)),
+        Part(names.OUTER_WASHER_BACK, washer_solid.moved(translated(z=-washer_t))),
+        Part(names.OUTER_WASHER_FRONT, washer_solid.moved(translated(z=d.total))),
+        Part(names.OUTER_NUT_FRONT, nut_solid.moved(translated(z=d.total + washer_t))),
+    ]
+    parts += [Part(f"{names.INNER_BACK_WASHERS}{j}", washer_solid.moved(translated(z=z)))
+              for j, z in enumerate(gaps)]
+    parts += [Part(f"{names.NUT_STACKS}{j}", stack.moved(translated(z=z)))
+              for j, z in enumerate(gaps)]
+    parts += [Part(f"{names.INNER_FRONT_WASHERS}{j}",
+                   washer_solid.moved(translated(z=z + washer_t + d.spacing_nuts * h)))
+              for j, z in enumerate(gaps)]
+    return Built(tuple(parts))
+
+
+def coil_winder_steps(cells: TypedValues) -> list[PartBuilder]:
+    """The steps building the coil winder in its own frame: the cells, then the rod, pins,
+    washers and nuts."""
+    d = CoilWinderDims.from_cells(cells)
+    return [
+        PartBuilder("coil winder cheeks, spacers and coils", partial(_cells, d)),
+        PartBuilder("coil winder rod, pins and nuts", partial(_rods_and_nuts, d)),
+    ]
