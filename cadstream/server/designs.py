@@ -50,6 +50,9 @@ class DesignRequest:
 
 #: The views a client can ask of a design: six assemblies, the CNC overview and the tables.
 _VIEWS_PER_DESIGN = 8
+#: Encoded views are kept for this many designs: the crowd asks for the newest one, and each
+#: view of a turbine is megabytes that need not sit in memory beside the design itself.
+_ENCODED_DESIGNS = 2
 
 
 class DesignService:
@@ -62,7 +65,7 @@ class DesignService:
         self.cache = cache
         self._settings = settings
         self._encoded: OrderedDict[tuple[str, str], str] = OrderedDict()
-        self._encoded_limit = _VIEWS_PER_DESIGN * max(cache.size, 1)
+        self._encoded_limit = _VIEWS_PER_DESIGN * _ENCODED_DESIGNS
 
     def encoded(self, outputs: DesignOutputs, view: str, encode: Callable[[], str]) -> str:
         """``encode()`` of one view of a finished design, computed once however many clients
