@@ -6,17 +6,14 @@ digit.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
+from reference_cells import reference_kinds
 
 from cadstream.design.derive import Design
 from cadstream.design.vectors import Placement, Rotation, Vector
-
-CELL_NAMES = Path(__file__).parents[2] / ".." / "shared" / "reference" / "cell-names.json"
 
 MAIN = ("T Shape", "H Shape", "Star Shape")
 BRANCHES = ("T Shape 2F", "H Shape 4F", "1.8m 46x30x10mm magnets", "1.2m 46x30x10mm magnets",
@@ -130,14 +127,14 @@ def test_shape_is_re_exported(designs: dict[str, Design], preset: str, shape: st
 
 
 def test_every_alias_in_reference_order(designs: dict[str, Design]) -> None:
-    expected = list(json.loads(CELL_NAMES.read_text())["sheets"]["Alternator"])
+    expected = list(reference_kinds("Alternator"))
     for design in designs.values():
         assert [cell.alias for cell in design.sheet("Alternator")] == expected
 
 
 def test_kinds_match_the_reference(designs: dict[str, Design]) -> None:
     """Strings stay strings, vectors and placements stay objects, every number is a number."""
-    kinds = json.loads(CELL_NAMES.read_text())["sheets"]["Alternator"]
+    kinds = reference_kinds("Alternator")
     types = {"number": (int, float), "angle": (int, float), "string": (str,),
              "vector": (Vector,), "rotation": (Rotation,), "placement": (Placement,)}
     for design in designs.values():

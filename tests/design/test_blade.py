@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import itertools
-import json
 import math
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from reference_cells import printed, reference_kinds, sheet_with
 
 from cadstream.design.arith import cos, sin
-from cadstream.design.cells import ANGLE, COUNT, MM, NONE, Cells, Value
+from cadstream.design.cells import ANGLE, COUNT, MM, NONE
 from cadstream.design.derive import Design
 from cadstream.design.sheets import blade
-
-CELL_NAMES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cell-names.json"
 
 MAIN = ("T Shape", "H Shape", "Star Shape")
 
@@ -42,25 +38,6 @@ FIRST_SCREWS = {
 #: RotorDiameter → plywood sheet (§1.3), one per band; unrounded = 0.004·D + 2.426.
 PLYWOOD_BANDS = ((1200, 9), (2400, 12), (3200, 15), (4200, 18), (5000, 21), (5500, 24),
                  (5800, 27), (7000, 30))
-
-
-def printed(text: str) -> object:
-    """``text`` as printed in the reference tables: equal to half a unit in its last digit."""
-    decimals = len(text.partition(".")[2])
-    return pytest.approx(float(text), abs=0.5 * 10.0**-decimals)
-
-
-def reference_kinds(sheet: str) -> dict[str, str]:
-    sheets: dict[str, dict[str, str]] = json.loads(CELL_NAMES.read_text("utf-8"))["sheets"]
-    return sheets[sheet]
-
-
-def blade_with(design: Design, **spreadsheet: Value) -> dict[str, Value]:
-    """The Blade sheet recomputed with some ``Spreadsheet`` inputs replaced."""
-    cells = {key: design.cells.cell(key) for key in design.cells}
-    for alias, value in spreadsheet.items():
-        cells[f"Spreadsheet.{alias}"] = replace(cells[f"Spreadsheet.{alias}"], value=value)
-    return {cell.alias: cell.value for cell in blade.compute(Cells(cells))}
 
 
 @pytest.mark.parametrize("alias", WORKED_21_4)
@@ -107,13 +84,13 @@ def test_plate_thickness_cascade_keeps_the_reference_chain(designs: dict[str, De
 @pytest.mark.parametrize(("rotor_diameter", "sheet"), PLYWOOD_BANDS)
 def test_plate_thickness_bands(designs: dict[str, Design], rotor_diameter: float,
                                sheet: float) -> None:
-    cells = blade_with(designs["Star Shape"], RotorDiameter=rotor_diameter)
+    cells = sheet_with(designs["Star Shape"], blade.compute, RotorDiameter=rotor_diameter)
     assert cells["BladeAssemblyPlateThickness"] == sheet
 
 
 def test_plate_thickness_top_band_is_30(designs: dict[str, Design]) -> None:
     """The reference renders an enum name there on new Pythons; it means 30 mm (§1.3)."""
-    cells = blade_with(designs["Star Shape"], RotorDiameter=7000)
+    cells = sheet_with(designs["Star Shape"], blade.compute, RotorDiameter=7000)
     assert cells["UnroundedBladeAssemblyPlateThickness"] == pytest.approx(30.426)
     assert cells["Range7"] == 30
     assert cells["BladeAssemblyPlateThickness"] == 30
@@ -151,7 +128,7 @@ def test_minimum_delta_is_guarded_where_the_reference_divides_by_zero(
         designs: dict[str, Design]) -> None:
     """A T-size hub on a 5 m rotor: a minimum-width blade already covers the inner line, where
     the reference's MinimumDelta divides zero by zero; its limit, 90° − Gamma, is used."""
-    cells = blade_with(designs["T Shape"], RotorDiameter=5000, BladeWidth=267)
+    cells = sheet_with(designs["T Shape"], blade.compute, RotorDiameter=5000, BladeWidth=267)
     assert cells["MinimumBladeWidth"] == 267
     assert cells["MinimumDelta"] == pytest.approx(90 - float(cells["Gamma"]))
     assert cells["MinimumInnerScrewGammaHypotenuse"] == 0.0

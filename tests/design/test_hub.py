@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from reference_cells import printed, reference_kinds, sheet_with
 
-from cadstream.design.cells import ANGLE, COUNT, MM, NONE, Cells, Value
+from cadstream.design.cells import ANGLE, COUNT, MM, NONE
 from cadstream.design.derive import Design
 from cadstream.design.sheets import hub
-
-CELL_NAMES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cell-names.json"
 
 MAIN = ("T Shape", "H Shape", "Star Shape")
 #: Columns of derived-dimensions §21.6, by preset name.
@@ -45,25 +41,6 @@ SHAPE_CONSTANTS = {
     "NumberOfHoles": (4, 5, 6),
     "StubAxleShaftRadius": (18, 22.5, 30),
 }
-
-
-def printed(text: str) -> object:
-    """``text`` as printed in the reference tables: equal to half a unit in its last digit."""
-    decimals = len(text.partition(".")[2])
-    return pytest.approx(float(text), abs=0.5 * 10.0**-decimals)
-
-
-def reference_kinds(sheet: str) -> dict[str, str]:
-    sheets: dict[str, dict[str, str]] = json.loads(CELL_NAMES.read_text("utf-8"))["sheets"]
-    return sheets[sheet]
-
-
-def hub_with(design: Design, **spreadsheet: Value) -> dict[str, Value]:
-    """The Hub sheet recomputed with some ``Spreadsheet`` inputs replaced."""
-    cells = {key: design.cells.cell(key) for key in design.cells}
-    for alias, value in spreadsheet.items():
-        cells[f"Spreadsheet.{alias}"] = replace(cells[f"Spreadsheet.{alias}"], value=value)
-    return {cell.alias: cell.value for cell in hub.compute(Cells(cells))}
 
 
 @pytest.mark.parametrize("alias", WORKED_21_1)
@@ -104,7 +81,8 @@ def test_rotor_side_pad_shrinks_to_pass_a_small_central_hole(designs: dict[str, 
     # Central hole Ø35 (radius 17.5) is smaller than the T pad's default radius 28.
     assert designs["1.2N MWT Hoverboard 16 pole 24V"].cells.num("Hub.RotorSidePadRadius") == 14.5
     # A hole exactly the pad's size also shrinks the pad (the reference compares with >=).
-    assert hub_with(designs["T Shape"], RotorDiskCentralHoleDiameter=56)["RotorSidePadRadius"] == 25
+    cells = sheet_with(designs["T Shape"], hub.compute, RotorDiskCentralHoleDiameter=56)
+    assert cells["RotorSidePadRadius"] == 25
 
 
 def test_only_a_plain_single_rotor_moves_the_hub_behind_the_stator(

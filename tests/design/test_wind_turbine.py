@@ -3,19 +3,15 @@ and kinds for every sheet from the yaw bearing on."""
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import pytest
+from reference_cells import reference_kinds
 
 from cadstream.design.cells import Value
 from cadstream.design.derive import Design
 from cadstream.design.vectors import Placement, Rotation, Vector
 
-CELL_NAMES: dict[str, dict[str, str]] = json.loads(
-    (Path(__file__).resolve().parents[3] / "shared" / "reference" / "cell-names.json")
-    .read_text("utf-8"))["sheets"]
 SHEETS = ("YawBearing", "Tail", "LowEndStop", "HighEndStop", "WindTurbine")
 _KINDS: dict[str, type | tuple[type, ...]] = {
     "number": (int, float), "angle": (int, float), "vector": Vector, "rotation": Rotation,
@@ -42,7 +38,7 @@ def _finite(value: Value) -> bool:
 @pytest.mark.parametrize("sheet", SHEETS)
 def test_cells_follow_the_reference(designs: dict[str, Design], sheet: str) -> None:
     """Every preset declares the reference's cells, in order, of its kinds, finite, described."""
-    names = CELL_NAMES[sheet]
+    names = reference_kinds(sheet)
     for preset, design in designs.items():
         cells = design.sheet(sheet)
         assert [cell.alias for cell in cells] == list(names), preset
