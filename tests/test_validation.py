@@ -82,6 +82,8 @@ def test_missing_parameter_is_refused() -> None:
      "is too narrow to screw the blades to the hub's front triangle"),
     ([("user.BladeWidth", "56")], "user.BladeWidth",
      "the blade template's root dimension W"),
+    ([("preset", "H Shape 4F"), ("magnafpm.CoilLegWidth", "40")], "magnafpm.CoilLegWidth",
+     "is too wide for the reduced triangular coil's corner circles"),
 ])
 def test_unbuildable_combination(pairs: list[tuple[str, str]], name: str, message: str) -> None:
     error = refused(*pairs)

@@ -24,6 +24,7 @@ __all__ = [
     "rectangular_coil_outside_centres",
     "reduced_triangular_coil_area",
     "reduced_triangular_coil_outline",
+    "reduced_triangular_coil_outline_is_simple",
     "rounded_trapezoid_area",
     "triangular_coil_area",
     "triangular_hole_area",
@@ -245,6 +246,25 @@ def reduced_triangular_coil_outline(leg_width: float, corner_radius: float, magn
         Arc(*upper, corner_radius, to_upper, to_top),
         Arc(*top_centre, top - top_y, to_top, 90.0),
     )
+
+
+def reduced_triangular_coil_outline_is_simple(leg_width: float, corner_radius: float,
+                                              magnet_width: float, magnet_length: float,
+                                              pin_radius: float, bottom_radius: float,
+                                              circumradius: float) -> bool:
+    """Whether the five arcs make a simple convex closed outline (with the mirrored left half).
+
+    Consecutive arcs are tangent and all turn counter-clockwise, so the outline is a simple convex
+    curve exactly when every radius is positive and the right half turns through half a turn. A
+    leg too wide for the corner circles makes the leg arcs touch a corner circle beyond where the
+    next arc leaves it: that corner arc would run backwards, wraps round instead, and the half
+    turns through well over 180°.
+    """
+    arcs = reduced_triangular_coil_outline(leg_width, corner_radius, magnet_width, magnet_length,
+                                           pin_radius, bottom_radius, circumradius)
+    if not all(math.isfinite(a.radius) and a.radius > 0 for a in arcs):
+        return False
+    return abs(sum(a.sweep for a in arcs) - 180) < 1e-6
 
 
 def reduced_triangular_coil_area(leg_width: float, corner_radius: float, magnet_width: float,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from cadstream.design.arith import cos, tan
 from cadstream.design.cells import Cells
+from cadstream.design.coils import reduced_triangular_coil_outline_is_simple
 from cadstream.params.model import Parameters
 from cadstream.params.problems import Problem
 from cadstream.params.spec import PIPE_SIZES
@@ -194,6 +195,45 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def _reduced_coil_problem(cells: Cells) -> Problem | None:
+    """A reduced triangular coil (CoilType 3 whose neighbours would overlap) must have a simple
+    outline: its corner circles of radius ``CoilLegWidthReduced`` round off legs ``CoilLegWidth``
+    wide, and a leg too wide for them leaves the corner arcs running backwards (§5)."""
+    a = "Alternator."
+    if cells.num(a + "CoilType") != 3 or cells.num(a + "DoCoilsOverlap") != 1:
+        return None
+    clw, corner = cells.num(a + "CoilLegWidth"), cells.num(a + "CoilLegWidthReduced")
+    shape = (cells.num(a + "Mw"), cells.num(a + "MagnetLength"),
+             cells.num(a + "CoilWinderPinRadius"),
+             cells.num(a + "CoilHoleWidthAtInnerRadius") / 2,
+             cells.num(a + "TriangularCoilWinderCircumradius"))
+
+    def simple(leg_width: float) -> bool:
+        return reduced_triangular_coil_outline_is_simple(leg_width, corner, *shape)
+
+    if corner > 0 and simple(clw):
+        return None
+    if corner <= 0:
+        return Problem("magnafpm.CoilHoleWidthAtOuterRadius",
+                       cells["Spreadsheet.CoilHoleWidthAtOuterRadius"],
+                       "is too wide for this many coils: the coil holes alone are wider than a "
+                       f"coil's share of the ring ({_mm(cells.num(a + 'CoilSectorArcLength'))}), "
+                       "so there is no room for the triangular coils' legs")
+    # The corner radius does not depend on CoilLegWidth (the reduction grows with it); up to the
+    # corner radius the coils do not overlap and are full triangular coils.
+    low, high = corner, clw
+    if simple(low + 1e-6):
+        for _ in range(60):
+            middle = (low + high) / 2
+            low, high = (middle, high) if simple(middle) else (low, middle)
+    largest = math.floor(low * 100) / 100
+    return Problem("magnafpm.CoilLegWidth", cells["Spreadsheet.CoilLegWidth"],
+                   f"is too wide for the reduced triangular coil's corner circles (radius "
+                   f"{_mm(corner)}, so that neighbouring coils do not overlap): the coil's "
+                   "outline would cross itself, its corner arcs running backwards; at most "
+                   f"{_mm(largest)} works")
+
+
 def design_infeasibilities(cells: Cells) -> list[Problem]:
     """Rules on derived values that compute without error but describe parts that cannot exist."""
     found = []
@@ -216,6 +256,9 @@ def design_infeasibilities(cells: Cells) -> list[Problem]:
         found.append(Problem("furling.Offset", cells["Spreadsheet.Offset"],
                              f"must be more than {offset - adjacent * cos(45):.0f} mm: the "
                              "extended yaw bearing's side piece needs room beyond the top bar"))
+    coil = _reduced_coil_problem(cells)
+    if coil is not None:
+        found.append(coil)
     return found
 
 

@@ -36,15 +36,7 @@ def draw(seed: int) -> dict[str, dict[str, Scalar]]:
     return groups
 
 
-#: Known defect, tracked in the issue notes: the reduced triangular coil outline of this draw
-#: (CoilType 3, MagnetLength 44, MagnetWidth 34, CoilLegWidth 35.1, 24 magnets) is not a valid
-#: solid. Strict, so the test fails as soon as the geometry is fixed and the mark must go.
-_KNOWN_INVALID = {34: "reduced triangular coil outline invalid for a very wide coil leg"}
-
-
-@pytest.mark.parametrize("seed", [
-    pytest.param(seed, marks=pytest.mark.xfail(reason=_KNOWN_INVALID[seed], strict=True))
-    if seed in _KNOWN_INVALID else seed for seed in range(DRAWS)])
+@pytest.mark.parametrize("seed", range(DRAWS))
 def test_random_design_builds_or_is_refused(seed: int) -> None:
     groups = draw(seed)
     try:
