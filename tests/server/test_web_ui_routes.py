@@ -24,6 +24,9 @@ ESCAPES = [
     "/vendor/three/%2e%2e/%2e%2e/index.html",
     "/app//etc/passwd",
     "/app/%2fetc%2fpasswd",
+    "/vendor/three/../../../../etc/passwd",
+    "/vendor/three/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/app/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
 ]
 
 
