@@ -67,6 +67,7 @@ def test_objects_are_the_ones_the_viewer_expects(turbine: BuiltTurbine) -> None:
     objects = re.findall(r"^o (\S+)$", text, flags=re.MULTILINE)
     meshes = [name for name in objects if not re.search(r"Wire\d+$", name)]
     assert sorted(meshes) == sorted(expected)
+    assert len(text.encode("utf-8")) < 3_000_000, "the whole turbine's OBJ must stay under 3 MB"
 
 
 def test_every_solid_is_valid(turbine: BuiltTurbine) -> None:
