@@ -15,6 +15,13 @@ from typing import Literal
 
 from cadstream.design.arith import asin, cos, sin
 from cadstream.design.cells import TypedValues
+from cadstream.design.coils import (
+    CoilOutline,
+    RectangularCoil,
+    ReducedTriangularCoil,
+    TriangularCoil,
+    coil_outline,
+)
 
 __all__ = [
     "AlternatorDims",
@@ -168,45 +175,6 @@ class RotorDims:
     front_disk: DiskDims
     magnets: MagnetDims
     cast: RotorCastDims
-
-
-@dataclass(frozen=True)
-class RectangularCoil:
-    """CoilType 1 or 2: hole of ``hole_length`` radially, ``inner_hole_width`` at its hub end and
-    ``outer_hole_width`` at the rim, rounded by the winder pins; legs ``leg_width`` wide."""
-
-    leg_width: float
-    hole_length: float
-    outer_hole_width: float
-    inner_hole_width: float
-    pin_radius: float
-
-
-@dataclass(frozen=True)
-class TriangularCoil:
-    """CoilType 3 without overlap: a rounded-triangle hole offset outward by ``leg_width``."""
-
-    leg_width: float
-    magnet_width: float
-    magnet_length: float
-    pin_radius: float
-    bottom_radius: float
-
-
-@dataclass(frozen=True)
-class ReducedTriangularCoil:
-    """CoilType 3 where neighbours would overlap: the same hole, a slimmer five-arc outline."""
-
-    leg_width: float
-    corner_radius: float
-    magnet_width: float
-    magnet_length: float
-    pin_radius: float
-    bottom_radius: float
-    circumradius: float
-
-
-CoilOutline = RectangularCoil | TriangularCoil | ReducedTriangularCoil
 
 
 @dataclass(frozen=True)
@@ -391,21 +359,6 @@ def _rotor(cells: TypedValues) -> RotorDims:
     return RotorDims(back, front, magnets, cast)
 
 
-def _coil_outline(cells: TypedValues) -> CoilOutline:
-    clw = cells.num(_A + "CoilLegWidth")
-    ml = cells.num(_A + "MagnetLength")
-    pin_r = cells.num(_A + "CoilWinderPinRadius")
-    if cells.num(_A + "CoilType") != 3:
-        return RectangularCoil(clw, ml, cells.num(_A + "CoilHoleWidthAtOuterRadius"),
-                               cells.num(_A + "CoilHoleWidthAtInnerRadius"), pin_r)
-    mw = cells.num(_A + "Mw")
-    bottom_r = cells.num(_A + "CoilHoleWidthAtInnerRadius") / 2
-    if cells.num(_A + "DoCoilsOverlap") == 1:
-        return ReducedTriangularCoil(clw, cells.num(_A + "CoilLegWidthReduced"), mw, ml, pin_r,
-                                     bottom_r, cells.num(_A + "TriangularCoilWinderCircumradius"))
-    return TriangularCoil(clw, mw, ml, pin_r, bottom_r)
-
-
 def _stator_studs(cells: TypedValues) -> HoleCircle:
     """Stud holes shared by the stator cast and the frame studs (§4.3, §4.7).
 
@@ -422,7 +375,7 @@ def _stator(cells: TypedValues) -> StatorDims:
     st = cells.num(_A + "StatorThickness")
     coil_t = cells.num(_A + "CoilThickness")
     inner_r = cells.num(_A + "StatorInnerHoleRadius")
-    outline = _coil_outline(cells)
+    outline = coil_outline(cells)
     coils = CoilDims(
         outline=outline,
         count=_count(cells, _A + "NumberOfCoils"),

@@ -16,10 +16,16 @@ import math
 from dataclasses import dataclass
 
 from cadstream.design.arith import acos, atan2, cos, sin
+from cadstream.design.cells import TypedValues
 
 __all__ = [
     "Arc",
+    "CoilOutline",
+    "RectangularCoil",
+    "ReducedTriangularCoil",
+    "TriangularCoil",
     "arcs_area",
+    "coil_outline",
     "rectangular_coil_area",
     "rectangular_coil_outside_centres",
     "reduced_triangular_coil_area",
@@ -276,3 +282,77 @@ def reduced_triangular_coil_area(leg_width: float, corner_radius: float, magnet_
                                               circumradius)
     hole = triangular_hole_area(magnet_width, magnet_length, pin_radius, bottom_radius)
     return 2 * arcs_area(outline) - hole
+
+
+@dataclass(frozen=True)
+class RectangularCoil:
+    """CoilType 1 or 2: hole of ``hole_length`` radially, ``inner_hole_width`` at its hub end and
+    ``outer_hole_width`` at the rim, rounded by the winder pins; legs ``leg_width`` wide."""
+
+    leg_width: float
+    hole_length: float
+    outer_hole_width: float
+    inner_hole_width: float
+    pin_radius: float
+
+    @property
+    def area(self) -> float:
+        return rectangular_coil_area(self.leg_width, self.hole_length, self.outer_hole_width,
+                                     self.inner_hole_width, self.pin_radius)
+
+
+@dataclass(frozen=True)
+class TriangularCoil:
+    """CoilType 3 without overlap: a rounded-triangle hole offset outward by ``leg_width``."""
+
+    leg_width: float
+    magnet_width: float
+    magnet_length: float
+    pin_radius: float
+    bottom_radius: float
+
+    @property
+    def area(self) -> float:
+        return triangular_coil_area(self.leg_width, self.magnet_width, self.magnet_length,
+                                    self.pin_radius, self.bottom_radius)
+
+
+@dataclass(frozen=True)
+class ReducedTriangularCoil:
+    """CoilType 3 where neighbours would overlap: the same hole, a slimmer five-arc outline."""
+
+    leg_width: float
+    corner_radius: float
+    magnet_width: float
+    magnet_length: float
+    pin_radius: float
+    bottom_radius: float
+    circumradius: float
+
+    @property
+    def area(self) -> float:
+        return reduced_triangular_coil_area(self.leg_width, self.corner_radius,
+                                            self.magnet_width, self.magnet_length,
+                                            self.pin_radius, self.bottom_radius,
+                                            self.circumradius)
+
+
+CoilOutline = RectangularCoil | TriangularCoil | ReducedTriangularCoil
+
+
+def coil_outline(cells: TypedValues) -> CoilOutline:
+    """The coil the stator is built with, chosen as the reference does: rectangular or keyhole
+    for CoilType 1 and 2, triangular for 3, reduced triangular where those would overlap."""
+    a = "Alternator."
+    clw = cells.num(a + "CoilLegWidth")
+    ml = cells.num(a + "MagnetLength")
+    pin_r = cells.num(a + "CoilWinderPinRadius")
+    if cells.num(a + "CoilType") != 3:
+        return RectangularCoil(clw, ml, cells.num(a + "CoilHoleWidthAtOuterRadius"),
+                               cells.num(a + "CoilHoleWidthAtInnerRadius"), pin_r)
+    mw = cells.num(a + "Mw")
+    bottom_r = cells.num(a + "CoilHoleWidthAtInnerRadius") / 2
+    if cells.num(a + "DoCoilsOverlap") == 1:
+        return ReducedTriangularCoil(clw, cells.num(a + "CoilLegWidthReduced"), mw, ml, pin_r,
+                                     bottom_r, cells.num(a + "TriangularCoilWinderCircumradius"))
+    return TriangularCoil(clw, mw, ml, pin_r, bottom_r)

@@ -10,11 +10,7 @@ from __future__ import annotations
 import math
 
 from cadstream.design.cells import COUNT, KG, MM, MM2, MM3, NONE, Cell, Cells, SheetBuilder
-from cadstream.design.coils import (
-    rectangular_coil_area,
-    reduced_triangular_coil_area,
-    triangular_coil_area,
-)
+from cadstream.design.coils import coil_outline
 from cadstream.design.stator_outline import (
     circular_stator_outline_area,
     hexagonal_stator_outline_area,
@@ -29,23 +25,6 @@ RESIN_DENSITY = 1.015e-6
 def resin_weight_factor(shape: str) -> float:
     """Empirical scale on the computed weight, matching the recipe book's resin amounts."""
     return 1.49 if shape == "T" else 1.7
-
-
-def _coil_area(v: Cells) -> float:
-    """One coil's copper area, for the outline the stator is built with."""
-    a = "Alternator."
-    clw = v.num(a + "CoilLegWidth")
-    ml = v.num(a + "MagnetLength")
-    pin_r = v.num(a + "CoilWinderPinRadius")
-    if v.num(a + "CoilType") != 3:
-        return rectangular_coil_area(clw, ml, v.num(a + "CoilHoleWidthAtOuterRadius"),
-                                     v.num(a + "CoilHoleWidthAtInnerRadius"), pin_r)
-    mw = v.num(a + "Mw")
-    bottom_r = v.num(a + "CoilHoleWidthAtInnerRadius") / 2
-    if v.num(a + "DoCoilsOverlap") == 1:
-        return reduced_triangular_coil_area(clw, v.num(a + "CoilLegWidthReduced"), mw, ml, pin_r,
-                                            bottom_r, v.num(a + "TriangularCoilWinderCircumradius"))
-    return triangular_coil_area(clw, mw, ml, pin_r, bottom_r)
 
 
 def _stator_outline_area(v: Cells) -> float:
@@ -65,7 +44,7 @@ def _stator(s: SheetBuilder, v: Cells) -> float:
              + v.num(a + "NumberOfStatorHoles") * math.pi * v.num(a + "HolesRadius") ** 2)
     cast = s.put("StatorResinCastVolume", v.num(a + "StatorThickness") * (outline - holes), MM3,
                  "Volume of the stator cast, coils included.")
-    coil_area = s.put("CoilArea", _coil_area(v), MM2, "Copper area of one coil.")
+    coil_area = s.put("CoilArea", coil_outline(v).area, MM2, "Copper area of one coil.")
     coil = s.put("CoilVolume", coil_area * v.num(a + "CoilThickness"), MM3,
                  "Volume of one coil.")
     coils = s.put("CoilsVolume", v.num(a + "NumberOfCoils") * coil, MM3,
