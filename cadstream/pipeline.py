@@ -19,8 +19,10 @@ from cadstream.design.derive import derive
 from cadstream.design.furl import furl_transform
 from cadstream.outputs.cnc_overview import cnc_overview_svg
 from cadstream.outputs.cut_list import cut_list
-from cadstream.outputs.dxf import dxf_bytes, dxf_zip
+from cadstream.outputs.drawings.catalog import table_pictures
+from cadstream.outputs.dxf import dxf_files, dxf_zip
 from cadstream.outputs.obj import obj_text
+from cadstream.outputs.sheets import sheets
 from cadstream.outputs.step import step_bytes
 from cadstream.outputs.tables import dimension_tables
 from cadstream.outputs.workbook import write_workbook
@@ -43,8 +45,9 @@ _BUILD = (5, 55)
 _MESH = 55
 _STEP = 65
 _CNC = 75
-_WORKBOOK = 88
-_TABLES = 94
+_WORKBOOK = 86
+_DRAWINGS = 90
+_TABLES = 96
 
 
 def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutputs:
@@ -84,18 +87,22 @@ def build_design(parameters: Parameters, key: str, job: JobSteps) -> DesignOutpu
         with stage(_STEP, f"Writing {name} STEP"):
             step_files[name] = step_bytes(name, assembly_parts)
     with stage(_CNC, "Drawing CNC overview"):
-        overview = cnc_overview_svg(flat_parts, cells.num("Spreadsheet.RotorDiskRadius"))
-        dxfs = {flat.label: dxf_bytes(flat) for flat in flat_parts}
-        archive = dxf_zip(flat_parts, overview)
+        # Each outline and DXF is worked out once, for the overview, the files and the zip.
+        laid_out = sheets(flat_parts)
+        overview = cnc_overview_svg(laid_out, cells.num("Spreadsheet.RotorDiskRadius"))
+        dxfs = dxf_files(laid_out)
+        archive = dxf_zip(dxfs, overview)
     with stage(_WORKBOOK, "Writing workbook"):
         buffer = io.BytesIO()
         write_workbook(design, buffer)
+    with stage(_DRAWINGS, "Drawing the dimension tables' pictures"):
+        pictures = table_pictures(cells)
     with stage(_TABLES, "Building dimension tables"):
-        tables = dimension_tables(cells)
+        tables = dimension_tables(cells, pictures)
         furl = furl_transform(cells)
     job.check()
     job.progress(100, "Complete")
     return DesignOutputs(key=key, objs=objs, steps=step_files, furl_transform=furl,
-                         cnc_overview_svg=overview, cut_list=cut_list(flat_parts), dxfs=dxfs,
+                         cnc_overview_svg=overview, cut_list=cut_list(laid_out), dxfs=dxfs,
                          dxf_zip=archive, workbook=buffer.getvalue(), tables=list(tables),
                          timings=timings)

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from cadstream.cad.parts import FlatPart
 from cadstream.outputs.decimals import decimal
 from cadstream.outputs.outline import Arc, Bounds, Circle, Line, Outline, Point, Segment
-from cadstream.outputs.sheets import Drawn, sheets
+from cadstream.outputs.sheets import Drawn, Sheet
 
 __all__ = ["OverviewStyle", "cnc_overview_svg"]
 
@@ -53,13 +52,14 @@ class OverviewStyle:
                    column_gap=row_gap / 2, text_margin=round(0.667 * font_size))
 
 
-def cnc_overview_svg(flat_parts: Iterable[FlatPart], rotor_disk_radius: float) -> str:
-    """The overview of ``flat_parts`` styled for a rotor disk of ``rotor_disk_radius`` mm."""
+def cnc_overview_svg(laid_out: Iterable[Sheet], rotor_disk_radius: float) -> str:
+    """The overview of the flat parts on ``laid_out`` (:func:`cadstream.outputs.sheets.sheets`)
+    styled for a rotor disk of ``rotor_disk_radius`` mm."""
     style = OverviewStyle.for_rotor_disk_radius(rotor_disk_radius)
     elements: list[str] = []
     y = style.padding
     width = 0.0
-    for sheet in sheets(flat_parts):
+    for sheet in laid_out:
         y += style.font_size
         header = f"{sheet.material} {sheet.thickness:.2f} mm"
         elements.append(_text(header, style.padding, y, style.font_size, style))

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cadstream.cad.parts import FlatPart
-from cadstream.outputs.sheets import sheets
+from cadstream.outputs.sheets import Sheet
 
 __all__ = ["CutListEntry", "cut_list"]
 
@@ -19,11 +18,11 @@ __all__ = ["CutListEntry", "cut_list"]
 CutListEntry = dict[str, str | float]
 
 
-def cut_list(flat_parts: Iterable[FlatPart]) -> list[CutListEntry]:
-    """One entry per flat part, in the overview's order."""
+def cut_list(laid_out: Iterable[Sheet]) -> list[CutListEntry]:
+    """One entry per flat part of the sheets, in the overview's order."""
     return [
         {"name": d.part.label, "material": sheet.material, "thickness": sheet.thickness,
          "count": d.part.count, "width": round(d.outline.bounds.width, 2),
          "height": round(d.outline.bounds.height, 2)}
-        for sheet in sheets(flat_parts) for d in sheet.parts
+        for sheet in laid_out for d in sheet.parts
     ]

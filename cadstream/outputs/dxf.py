@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ezdxf import units
 from ezdxf.filemanagement import new
 from ezdxf.layouts.layout import Modelspace
 
-from cadstream.cad.parts import FlatPart
-from cadstream.outputs.outline import Arc, Circle, Line, Outline, Segment, outline
-from cadstream.outputs.sheets import sheets
+from cadstream.outputs.outline import Arc, Circle, Line, Outline, Segment
+from cadstream.outputs.sheets import Sheet
 
-__all__ = ["dxf_bytes", "dxf_zip"]
+__all__ = ["dxf_files", "dxf_zip"]
 
 _VERSION = "R2010"
 #: Zip entries carry a fixed date, so the same design gives the same listing.
@@ -28,26 +27,29 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o644
 
 
-def dxf_bytes(part: FlatPart) -> bytes:
-    """The DXF document of one flat part's profile."""
-    return _document(outline(part.profile))
+def dxf_files(laid_out: Iterable[Sheet]) -> dict[str, bytes]:
+    """The DXF document of every flat part, by label, in the overview's order.
 
-
-def dxf_zip(flat_parts: Iterable[FlatPart], overview_svg: str) -> bytes:
-    """A zip of ``<Label>.dxf`` for every flat part, in the overview's order, and
-    ``overview.svg``, all at the root as the reference's archive has them.
-
-    Raises ValueError when labels repeat (one file would overwrite the other) or hold a path
-    separator (the file would land in a folder).
+    Raises ValueError when a label holds a path separator: it names the part's file, which
+    would land in a folder (:func:`cadstream.outputs.sheets.sheets` refuses repeated labels).
     """
-    drawn = [d for sheet in sheets(flat_parts) for d in sheet.parts]
-    for d in drawn:
-        if "/" in d.part.label or "\\" in d.part.label:
-            raise ValueError(f"flat part label {d.part.label!r} cannot name a file at the zip root")
+    files = {}
+    for sheet in laid_out:
+        for d in sheet.parts:
+            if "/" in d.part.label or "\\" in d.part.label:
+                raise ValueError(
+                    f"flat part label {d.part.label!r} cannot name a file at the zip root")
+            files[d.part.label] = _document(d.outline)
+    return files
+
+
+def dxf_zip(files: Mapping[str, bytes], overview_svg: str) -> bytes:
+    """A zip of ``<Label>.dxf`` for every file of :func:`dxf_files`, in its order, and
+    ``overview.svg``, all at the root as the reference's archive has them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for d in drawn:
-            _add(archive, f"{d.part.label}.dxf", _document(d.outline))
+        for label, data in files.items():
+            _add(archive, f"{label}.dxf", data)
         _add(archive, "overview.svg", overview_svg.encode())
     return buffer.getvalue()
 

@@ -1,14 +1,12 @@
 """The dimension tables of the reference: what a builder cuts, buys and checks, as Element trees.
 
-Every table is built from cell values alone (a ``Sheet.Alias`` → value mapping), so the tables of
-a derived design and of a workbook read back are the same tables. The trees are the reference's
+Every table's rows are built from cell values alone (a ``Sheet.Alias`` → value mapping), so a
+derived design and its workbook read back give the same rows. The trees are the reference's
 minimal HTML-like nodes (``table``/``thead``/``tbody``/``tfoot``/``tr``/``th``/``td``), which its
-client renders generically. The reference's pictures are not ours and are left out, so every table
-has two columns and no image cell.
+client renders generically. Where a design's drawing illustrates a table, it takes a third column
+(our own drawings, :mod:`cadstream.outputs.drawings`; the reference's pictures are not ours).
 
-Rounding: the reference formats in Python, so every table helper uses Python's built-in ``round``
-(ties to even on the binary value: ``round(192.5) == 192``, ``round(2.675, 2) == 2.67``), not the
-spreadsheets' half-away-from-zero rounding.
+Numbers print as :mod:`cadstream.outputs.printed` has it (Python's ``round``, as the reference).
 """
 
 from __future__ import annotations
@@ -17,7 +15,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NotRequired, TypedDict
 
 from cadstream.design.cells import Value, ValueMap
-from cadstream.design.serialize import json_number
+from cadstream.outputs.drawings.picture import Picture
+from cadstream.outputs.printed import angle as _angle
+from cadstream.outputs.printed import length as _length
+from cadstream.outputs.printed import length_1dp as _length_1dp
+from cadstream.outputs.printed import number as _number
+from cadstream.outputs.printed import raw_length as _raw_length
+from cadstream.outputs.printed import weight as _weight
 
 __all__ = ["Element", "dimension_tables"]
 
@@ -60,37 +64,6 @@ class _Values(ValueMap):
 
 
 # --- printing -------------------------------------------------------------------------------
-
-
-def _number(x: float) -> str:
-    """Integral numbers without ``.0`` (as the reference's spreadsheets hand them back), other
-    floats in Python's shortest repr."""
-    return str(json_number(x))
-
-
-def _length(x: float) -> str:
-    """A length rounded to whole millimetres with Python's ``round``."""
-    return f"{round(x)} mm"
-
-
-def _length_1dp(x: float) -> str:
-    """A length rounded to 0.1 mm with Python's ``round`` (pipe diameters such as 48.3)."""
-    return f"{_number(round(x, 1))} mm"
-
-
-def _raw_length(x: float) -> str:
-    """A length printed as it is: already a sum of rounded pieces, or a catalogue size."""
-    return f"{_number(x)} mm"
-
-
-def _angle(x: float) -> str:
-    """An angle rounded to whole degrees with Python's ``round``."""
-    return f"{round(x)}°"
-
-
-def _weight(x: float) -> str:
-    """A weight rounded to 10 g with Python's ``round`` (so 1.265 prints 1.26)."""
-    return f"{_number(round(x, 2))} kg"
 
 
 def _screw(quantity: float, diameter: float, length: float | None = None) -> str:
@@ -478,11 +451,14 @@ _FRAME_TO_YAW_BEARING: dict[str, tuple[_Builder, ...]] = {
 }
 
 
-def dimension_tables(values: Mapping[str, Value]) -> list[Element]:
+def dimension_tables(values: Mapping[str, Value],
+                     pictures: Mapping[str, Picture] | None = None) -> list[Element]:
     """All dimension tables in the reference's order: 19 for a T frame, 20 for H and Star.
 
     ``values`` maps ``Sheet.Alias`` to a cell value, e.g. ``design.cells`` or what
-    :func:`cadstream.outputs.workbook.read_workbook` returns.
+    :func:`cadstream.outputs.workbook.read_workbook` returns. ``pictures`` are drawings of the
+    design by table title (made from its geometry, so tables read back from a workbook have
+    none).
     """
     v = _Values(values)
     builders: tuple[_Builder, ...] = (
@@ -492,4 +468,34 @@ def dimension_tables(values: Mapping[str, Value]) -> list[Element]:
         _magnets_and_coils, _coil_winder, _stator_mould, _rotor_mould, _magnet_positioning_jig,
         _various_parts, _total_pipe_length, _studs_nuts_and_washers, _resin,
     )
-    return [build(v) for build in builders]
+    tables = [build(v) for build in builders]
+    pictures = pictures or {}
+    return [_illustrated(table, pictures[_title(table)]) if _title(table) in pictures else table
+            for table in tables]
+
+
+def _title(table: Element) -> str:
+    return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
+
+
+def _illustrated(table: Element, picture: Picture) -> Element:
+    """``table`` with ``picture`` in a third column beside all its body rows (§2.a.1): the
+    header and footers span three columns, the first body row carries the image cell."""
+    head, body, *foot = table["children"]
+    rows = body["children"]
+    image: Element = {"tagName": "img",
+                      "properties": {"src": picture.src, "alt": picture.alt,
+                                     "style": picture.style}}
+    cell: Element = {"tagName": "td", "properties": {"rowSpan": len(rows)}, "children": [image]}
+    first: Element = {"tagName": "tr", "children": [*rows[0]["children"], cell]}
+    return _parent("table", [_spanned(head, _COLUMNS + 1),
+                             _parent("tbody", [first, *rows[1:]]),
+                             *(_spanned(part, _COLUMNS + 1) for part in foot)])
+
+
+def _spanned(section: Element, columns: int) -> Element:
+    """A one-cell-per-row section (header or footer) spanning ``columns``."""
+    return _parent(section["tagName"], [
+        _parent("tr", [{**cell, "properties": {**cell.get("properties", {}), "colSpan": columns}}
+                       for cell in row["children"]])
+        for row in section["children"]])

@@ -14,6 +14,7 @@ from flat_profiles import ALL, rectangle
 
 from cadstream.cad.parts import FlatPart
 from cadstream.outputs.cnc_overview import OverviewStyle, cnc_overview_svg
+from cadstream.outputs.sheets import sheets
 
 SVG = "{http://www.w3.org/2000/svg}"
 TRANSLATE = re.compile(r"translate\((\S+), (\S+)\) scale\(1, -1\)")
@@ -49,7 +50,7 @@ def _texts(root: ET.Element) -> list[tuple[str, float, float, float]]:
 
 
 def test_small_layout_by_hand() -> None:
-    root = _root(cnc_overview_svg(SMALL, 150))
+    root = _root(cnc_overview_svg(sheets(SMALL), 150))
     # Row 1, Plywood 12: y = 16 + 72 = 88 for the header, + 48 = 136 for the row's top; the
     # tallest part (A, 60 high) hangs from it, the others stand on its bottom (136 + 60 = 196).
     # A: x 16, tx = 16 - 0, ty = 136 + 60; next x = 16 + 100 + 16 + 32 = 164.
@@ -75,7 +76,7 @@ def test_small_layout_by_hand() -> None:
 
 
 def test_document_shape() -> None:
-    svg = cnc_overview_svg(SMALL, 150)
+    svg = cnc_overview_svg(sheets(SMALL), 150)
     root = _root(svg)
     assert root.tag == f"{SVG}svg"
     assert root.attrib["version"] == "1.1"
@@ -98,30 +99,30 @@ def test_document_shape() -> None:
 
 
 def test_rows_by_material_then_thickness() -> None:
-    sheets = [("Steel", 10.0), ("Plywood", 18.0), ("Steel", 6.0), ("Plywood", 12.0),
-              ("Steel", 6.004)]
+    stock = [("Steel", 10.0), ("Plywood", 18.0), ("Steel", 6.0), ("Plywood", 12.0),
+             ("Steel", 6.004)]
     parts = [FlatPart(f"P{i}", rectangle(10 + i, 10 + i), t, m, 1)
-             for i, (m, t) in enumerate(sheets)]
-    headers = [t for t, *_ in _texts(_root(cnc_overview_svg(parts, 150))) if "mm" in t]
+             for i, (m, t) in enumerate(stock)]
+    headers = [t for t, *_ in _texts(_root(cnc_overview_svg(sheets(parts), 150))) if "mm" in t]
     assert headers == ["Plywood 12.00 mm", "Plywood 18.00 mm", "Steel 6.00 mm", "Steel 10.00 mm"]
 
 
 def test_tallest_first_then_label_descending() -> None:
     parts = [FlatPart(label, rectangle(10, h), 6.0, "Steel", 1)
              for label, h in [("Low", 5), ("Alpha", 20), ("Beta", 20), ("Mid", 10)]]
-    root = _root(cnc_overview_svg(parts, 150))
+    root = _root(cnc_overview_svg(sheets(parts), 150))
     assert [g.attrib["data-label"] for g in _groups(root)] == ["Beta", "Alpha", "Mid", "Low"]
 
 
 def test_one_titled_group_per_part() -> None:
     parts = [FlatPart(name, make().face, 6.0, "Steel", 1) for name, make in ALL.items()]
-    groups = _groups(_root(cnc_overview_svg(parts, 225)))
+    groups = _groups(_root(cnc_overview_svg(sheets(parts), 225)))
     assert sorted(g.find(f"{SVG}title").text or "" for g in groups) == sorted(ALL)  # type: ignore[union-attr]
 
 
 def test_labels_are_escaped() -> None:
     part = FlatPart('Odd<&>"Label', rectangle(10, 10), 6.0, "Steel", 1)
-    (group,) = _groups(_root(cnc_overview_svg([part], 150)))
+    (group,) = _groups(_root(cnc_overview_svg(sheets([part]), 150)))
     assert group.attrib["data-label"] == 'Odd<&>"Label'
     assert group.find(f"{SVG}title").text == 'Odd<&>"Label'  # type: ignore[union-attr]
 
@@ -140,7 +141,7 @@ def test_style_scales_with_the_rotor(radius: float, font: int, padding: int, row
         2.5, "sans-serif", "#FFFFFF", "#000000")
     # The document uses it: header at padding + font size, count text at 0.75 font size.
     part = FlatPart("P", rectangle(10, 10), 6.0, "Steel", 7)
-    header, count = _texts(_root(cnc_overview_svg([part], radius)))
+    header, count = _texts(_root(cnc_overview_svg(sheets([part]), radius)))
     assert header == ("Steel 6.00 mm", padding, padding + font, font)
     assert count[0] == "7"
     assert count[3] == pytest.approx(0.75 * font)
@@ -148,7 +149,7 @@ def test_style_scales_with_the_rotor(radius: float, font: int, padding: int, row
 
 def test_radius_must_be_positive() -> None:
     with pytest.raises(ValueError, match="rotor disk radius must be positive, got 0"):
-        cnc_overview_svg([], 0)
+        cnc_overview_svg(sheets([]), 0)
 
 
 def _path_areas(d: str) -> list[float]:
@@ -199,8 +200,8 @@ def _arc_integral(start: tuple[float, float], end: tuple[float, float], r: float
 def test_drawings_enclose_the_part(name: str) -> None:
     """Arcs drawn with the wrong flags would bulge the wrong way and change the area."""
     profile = ALL[name]()
-    (group,) = _groups(_root(cnc_overview_svg([FlatPart(name, profile.face, 6.0, "Steel", 1)],
-                                              150)))
+    part = FlatPart(name, profile.face, 6.0, "Steel", 1)
+    (group,) = _groups(_root(cnc_overview_svg(sheets([part]), 150)))
     areas = [math.pi * float(c.attrib["r"]) ** 2 for c in group.findall(f"{SVG}circle")]
     for path in group.findall(f"{SVG}path"):
         areas += _path_areas(path.attrib["d"])

@@ -9,6 +9,7 @@ from flat_profiles import pocketed_disk, rectangle, slotted_stadium
 
 from cadstream.cad.parts import FlatPart
 from cadstream.outputs.cut_list import cut_list
+from cadstream.outputs.sheets import sheets
 
 
 def test_entries_in_the_overview_order() -> None:
@@ -18,7 +19,7 @@ def test_entries_in_the_overview_order() -> None:
         FlatPart("Tail_Vane", rectangle(450.123, 600.456, 5, 7), 9.0, "Plywood", 1),
         FlatPart("Tail_Stop_LowEnd", rectangle(40, 20), 6.0, "Steel", 1),
     ]
-    assert cut_list(parts) == [
+    assert cut_list(sheets(parts)) == [
         {"name": "Tail_Vane", "material": "Plywood", "thickness": 9.0, "count": 1,
          "width": 450.12, "height": 600.46},
         {"name": "Stator_CoilWinder_Cheeks", "material": "Plywood", "thickness": 12.0,
@@ -31,16 +32,16 @@ def test_entries_in_the_overview_order() -> None:
 
 
 def test_thickness_is_rounded_like_the_overview_header() -> None:
-    (entry,) = cut_list([FlatPart("P", rectangle(10, 10), 5.996, "Steel", 1)])
+    (entry,) = cut_list(sheets([FlatPart("P", rectangle(10, 10), 5.996, "Steel", 1)]))
     assert entry["thickness"] == 6.0
 
 
 def test_entries_are_json() -> None:
-    (entry,) = cut_list([FlatPart("P", rectangle(10, 10), 6.0, "Steel", 2)])
+    (entry,) = cut_list(sheets([FlatPart("P", rectangle(10, 10), 6.0, "Steel", 2)]))
     assert json.loads(json.dumps(entry)) == entry
 
 
 def test_labels_must_be_unique() -> None:
     parts = [FlatPart("P", rectangle(10, 10), 6.0, "Steel", 1)] * 2
     with pytest.raises(ValueError, match="flat part labels must be unique; repeated: P"):
-        cut_list(parts)
+        cut_list(sheets(parts))

@@ -16,8 +16,11 @@ from ezdxf.entities import DXFGraphic
 from ezdxf.math import Vec3
 from flat_profiles import ALL, holed_plate, pocketed_disk, rectangle, slotted_stadium, spline_plate
 
+from cadstream.cad.assemblies import ASSEMBLY_STEPS
 from cadstream.cad.parts import FlatPart
-from cadstream.outputs.dxf import dxf_bytes, dxf_zip
+from cadstream.design.derive import Design
+from cadstream.outputs.dxf import dxf_files, dxf_zip
+from cadstream.outputs.sheets import sheets
 
 MEET = 1e-6
 Point = tuple[float, float]
@@ -28,7 +31,7 @@ def _read(data: bytes) -> Drawing:
 
 
 def _document(name: str) -> Drawing:
-    return _read(dxf_bytes(FlatPart(name, ALL[name]().face, 6.0, "Steel", 1)))
+    return _read(dxf_files(sheets([FlatPart(name, ALL[name]().face, 6.0, "Steel", 1)]))[name])
 
 
 class _Piece:
@@ -151,7 +154,7 @@ def test_zip_holds_one_dxf_per_part_and_the_overview_at_its_root() -> None:
     parts = [FlatPart("Rotor_Disk_Back", pocketed_disk().face, 10.0, "Steel", 1),
              FlatPart("Stator_Mold_Lid", holed_plate().face, 12.0, "Plywood", 1),
              FlatPart("Tail_Vane", rectangle(300, 500), 9.0, "Plywood", 1)]
-    data = dxf_zip(parts, "<svg/>")
+    data = dxf_zip(dxf_files(sheets(parts)), "<svg/>")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
         # The overview's order: Plywood before Steel, thinner sheets first.
@@ -172,4 +175,24 @@ def test_zip_holds_one_dxf_per_part_and_the_overview_at_its_root() -> None:
 def test_zip_refuses_labels_that_are_not_file_names(labels: list[str], message: str) -> None:
     parts = [FlatPart(label, rectangle(10, 10), 6.0, "Steel", 1) for label in labels]
     with pytest.raises(ValueError, match=message):
-        dxf_zip(parts, "<svg/>")
+        dxf_files(sheets(parts))
+
+
+@pytest.fixture(scope="module")
+def every_flat_part(designs: dict[str, Design]) -> dict[str, list[FlatPart]]:
+    """Every preset's flat parts, from all six assemblies' builders."""
+    return {name: [flat for steps in ASSEMBLY_STEPS.values() for step in steps(design.cells)
+                   for flat in step.build().flat_parts]
+            for name, design in designs.items()}
+
+
+def test_every_real_part_s_dxf_encloses_its_face_area(
+        every_flat_part: dict[str, list[FlatPart]]) -> None:
+    """Issue #5: every DXF's outline area equals its part's face area within 0.1 %, for every
+    flat part of every preset (outer loop less the holes, chained from the file's entities)."""
+    for name, parts in every_flat_part.items():
+        files = dxf_files(sheets(parts))
+        for part in parts:
+            outer, *holes = sorted(_loop_areas(_read(files[part.label])), reverse=True)
+            assert outer - sum(holes) == pytest.approx(part.profile.Area(), rel=1e-3), (
+                name, part.label)

@@ -243,6 +243,12 @@ def test_preset_shows_progress_model_cnc_and_tables(tab: Tab) -> None:
     page.click("#tab-dimensions")
     page.wait_for_function("() => document.querySelectorAll('#tables table').length >= 10")
     assert page.text_content("#tables table thead th")
+    # Each table's drawing is an inline SVG that the browser decodes and lays out.
+    page.wait_for_function("""() => {
+      const images = [...document.querySelectorAll('#tables img')];
+      return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);
+    }""")
+    assert page.get_attribute("#tables img", "alt")
     tab.screenshot("dimensions")
     page.emulate_media(media="print")
     assert not page.is_visible(".inputs") and not page.is_visible(".tabs")
@@ -505,3 +511,18 @@ def test_tool_viewer_stacks_and_names_parts(tab: Tab) -> None:
     # The polyline's 3 segments (4 points, closed) as segment pairs, under its part.
     assert outcome["edgePoints"] == 6 and outcome["edgeParent"] == "Stator_Mold_Base"
     assert tab.errors == []
+
+
+def test_tables_show_only_image_sources_that_cannot_run_script(tab: Tab) -> None:
+    """A table's image may be http(s) or an inline SVG/PNG drawing; a script or HTML URL is
+    dropped, so a table can never inject code."""
+    tab.open("?preset=T+Shape")
+    sources = tab.page.evaluate("""async () => {
+      const { renderElement } = await import("/app/tables.js");
+      const srcOf = (src) => renderElement({ tagName: "img", properties: { src } }).src;
+      return [srcOf("data:image/svg+xml;base64,PHN2Zy8+"), srcOf("javascript:alert(1)"),
+              srcOf("data:text/html,<script>alert(1)</script>"), srcOf("/app/x.png")];
+    }""")
+    assert sources[0] == "data:image/svg+xml;base64,PHN2Zy8+"
+    assert sources[1] == "" and sources[2] == ""
+    assert sources[3].endswith("/app/x.png")

@@ -6,6 +6,14 @@
 const TAGS = new Set(["table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "img"]);
 const PROPERTIES = new Set(["textContent", "colSpan", "rowSpan", "src", "alt", "style", "title"]);
 
+/** An image URL the tables may show: http(s), or an inline SVG or PNG drawing (an image
+ * document never runs script); anything else is dropped. */
+function imageSource(value) {
+  if (/^data:image\/(svg\+xml|png)[;,]/.test(value)) return value;
+  const url = new URL(value, document.baseURI);
+  return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+}
+
 /** One Element tree → a DOM node (unknown tags become a plain `span` holding their text). */
 export function renderElement(tree) {
   const tag = typeof tree?.tagName === "string" ? tree.tagName.toLowerCase() : "span";
@@ -14,8 +22,8 @@ export function renderElement(tree) {
     if (!PROPERTIES.has(name)) continue;
     if (name === "style") node.style.cssText = String(value);
     else if (name === "src") {
-      const url = new URL(String(value), document.baseURI);
-      if (url.protocol === "http:" || url.protocol === "https:") node.src = url.href;
+      const src = imageSource(String(value));
+      if (src) node.src = src;
     } else node[name] = value;
   }
   for (const child of tree?.children ?? []) node.append(renderElement(child));
