@@ -152,11 +152,24 @@ class Canvas:
         ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         tip = (center[0] + ux * radius, center[1] + uy * radius)
         parts = [_segment(center, tip), self._arrow(tip, (-ux, -uy))]
+        text = f"{letter} = {printed(radius)}"
+        self._annotation(row, radius, parts, self._radius_label(center, radius, angle, text))
+
+    def radius_label_box(self, center: Point, radius: float, angle: float,
+                         text: str) -> tuple[float, float, float, float]:
+        """Roughly where :meth:`radius` puts the label ``text``: (xmin, ymin, xmax, ymax), by
+        character count, so a drawing can look for a clear angle before it draws."""
+        label = self._radius_label(center, radius, angle, text)
+        width = _CHAR_WIDTH * label.size * len(text)
+        x0 = label.at[0] if label.anchor == "start" else label.at[0] - width
+        return (x0, label.at[1], x0 + width, label.at[1] + label.size)
+
+    def _radius_label(self, center: Point, radius: float, angle: float, text: str) -> _Text:
+        """Past the circle, half a unit out along the radius; a label on the left ends there."""
+        ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         reach = radius + 0.5 * self.unit
         at = (center[0] + ux * reach, center[1] + uy * reach - 0.35 * self.unit)
-        label = _Text(at, f"{letter} = {printed(radius)}", self.unit, 0.0,
-                      "start" if ux >= -1e-9 else "end")
-        self._annotation(row, radius, parts, label)
+        return _Text(at, text, self.unit, 0.0, "start" if ux >= -1e-9 else "end")
 
     def note(self, at: Point, text: str, *, anchor: str = "middle") -> None:
         """A label in the drawing, such as a part's name."""
