@@ -34,6 +34,28 @@ def pictured(designs: dict[str, Design]) -> dict[str, tuple[dict[str, Picture],
     return made
 
 
+#: The tables with a picture in the reference (tools-and-outputs §2.a.3), by frame shape.
+PICTURED = {"Frame Dimensions", "Steel Pipe Dimensions for Tail",
+            "Tail Junction Cross Piece Dimensions", "Tail Vane Dimensions",
+            "Coil Winder Dimensions", "Stator Mould Dimensions", "Rotor Mould Dimensions",
+            "Magnet Positioning Jig Dimensions"}
+PICTURED_BY_SHAPE = {
+    "T": PICTURED | {"Alternator Frame to Yaw Pipe Sizes"},
+    "H": PICTURED | {"Frame Dimensions, Flat Bar Top View", "Frame Dimensions, Flat Bar Side View"},
+    "Star": PICTURED | {"Frame Dimensions, Flat Bar Top View",
+                        "Frame Dimensions, Flat Bar Side View"},
+}
+
+
+def test_every_table_the_reference_pictures_has_a_drawing(
+        designs: dict[str, Design],
+        pictured: dict[str, tuple[dict[str, Picture], list[Element]]]) -> None:
+    for name, (pictures, tables) in pictured.items():
+        shape = designs[name].cells.text("Spreadsheet.CalculatedWindTurbineShape")
+        assert pictures.keys() == PICTURED_BY_SHAPE[shape], name
+        assert {_title(t) for t in tables} >= pictures.keys()
+
+
 def _title(table: Element) -> str:
     return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
 
