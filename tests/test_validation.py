@@ -84,6 +84,19 @@ def test_missing_parameter_is_refused() -> None:
      "the blade template's root dimension W"),
     ([("preset", "H Shape 4F"), ("magnafpm.CoilLegWidth", "40")], "magnafpm.CoilLegWidth",
      "is too wide for the reduced triangular coil's corner circles"),
+    ([("magnafpm.CoilType", "2"), ("magnafpm.CoilHoleWidthAtInnerRadius", "8")],
+     "magnafpm.CoilHoleWidthAtInnerRadius",
+     "is too narrow for the coil winder's pins (5 mm across), whose centres it sets 3.00 mm "
+     "apart; the winder's plates cannot be cut: the spacer's outline would cross itself; the "
+     "cheeks' holes for two pins overlap; at least 12.93 mm works"),
+    ([("magnafpm.CoilType", "3")], "magnafpm.CoilHoleWidthAtInnerRadius",
+     "is too wide for the triangular coil winder, whose bottom rod is half the hole's width in "
+     "radius; the winder's plates cannot be cut: the centre rod's hole lies outside the spacer; "
+     "the cheeks' holes for the centre rod and the bottom rod overlap; at most 18.90 mm works"),
+    ([("preset", "Magnet Width > Length, Triangular Coil"), ("magnafpm.MagnetLength", "35")],
+     "magnafpm.MagnetWidth", "no bottom hole width helps"),
+    ([("preset", "H Shape"), ("user.YawPipeDiameter", "33.4")], "user.YawPipeDiameter",
+     "must be more than 35 mm for the H shape: its yaw bearing's top bar has a 35 mm wire hole"),
 ])
 def test_unbuildable_combination(pairs: list[tuple[str, str]], name: str, message: str) -> None:
     error = refused(*pairs)
@@ -124,3 +137,15 @@ def test_rotor_disk_holes_must_not_overlap() -> None:
                     ("user.RotorDiskCentralHoleDiameter", "30"))
     assert error.problems[0].name == "user.HubPitchCircleDiameter"
     assert "the rotor disk cannot be cut: a hub stud hole and a jacking hole overlap" in str(error)
+
+
+@pytest.mark.parametrize(("pairs", "works", "fails"), [
+    ([("magnafpm.CoilType", "2")], "12.93", "12.92"),
+    ([("magnafpm.CoilType", "3")], "18.9", "18.91"),
+])
+def test_the_coil_winder_limit_named_is_the_boundary(pairs: list[tuple[str, str]], works: str,
+                                                     fails: str) -> None:
+    """The hole width a coil winder refusal names builds; a hundredth further does not."""
+    key = "magnafpm.CoilHoleWidthAtInnerRadius"
+    validate(groups_from_query([*pairs, (key, works)]))
+    assert refused(*pairs, (key, fails)).problems[0].name == key

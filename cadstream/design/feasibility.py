@@ -8,10 +8,12 @@ derives without a domain error and builds.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 
 from cadstream.design.arith import cos, tan
-from cadstream.design.cells import Cells
+from cadstream.design.cells import Cells, ValueMap
+from cadstream.design.coil_winder_pins import pin_layout, winder_conflicts
 from cadstream.design.coils import reduced_triangular_coil_outline_is_simple
 from cadstream.params.model import Parameters
 from cadstream.params.problems import Problem
@@ -20,6 +22,8 @@ from cadstream.params.spec import PIPE_SIZES
 __all__ = ["RULES", "design_infeasibilities", "infeasibilities"]
 
 Rule = Callable[[Parameters], Problem | None]
+
+_A = "Alternator."
 
 
 def _num(p: Parameters, key: str) -> float:
@@ -234,6 +238,113 @@ def _reduced_coil_problem(cells: Cells) -> Problem | None:
                    f"{_mm(largest)} works")
 
 
+def _winder_conflicts(cells: Cells, changed: Mapping[str, float]) -> list[str]:
+    """What stops the coil winder's plates being cut, with the ``changed`` Alternator cells; a
+    layout that cannot even be computed (pins on top of each other) is itself the conflict."""
+    values = ValueMap(ChainMap({_A + k: v for k, v in changed.items()}, dict(cells)))
+    try:
+        return winder_conflicts(pin_layout(values), values.num(_A + "CoilWinderCenterRodRadius"))
+    except (ArithmeticError, ValueError):
+        return ["the pins cannot be laid out (two of them coincide)"]
+
+
+def _nearest_width(cells: Cells, changed: Callable[[float], Mapping[str, float]], width: float,
+                   widen: bool) -> float | None:
+    """The hole width nearest ``width`` (wider if ``widen``, else narrower) whose ``changed``
+    cells let the winder's plates be cut, rounded away from ``width`` to 0.01 mm; None when none
+    within a factor of 64 does."""
+
+    def works(w: float) -> bool:
+        return not _winder_conflicts(cells, changed(w))
+
+    good = width
+    for _ in range(6):
+        good = good * 2 + 1 if widen else good / 2
+        if works(good):
+            break
+    else:
+        return None
+    bad = width
+    for _ in range(60):
+        middle = (good + bad) / 2
+        good, bad = (middle, bad) if works(middle) else (good, middle)
+    rounded = (math.ceil if widen else math.floor)(good * 100) / 100
+    return rounded if works(rounded) else good
+
+
+def _coil_winder_problem(cells: Cells) -> Problem | None:
+    """The coil winder's cheeks and spacer must be cuttable (tools §1.4.4). The reference's
+    sketches have no guard: a coil hole too narrow for its pins crosses the spacer's chamfers,
+    and a triangular coil's bottom hole too wide for the centre rod lifts the spacer's floor
+    over the rod's hole. Names the hole width that would work where one does."""
+    conflicts = _winder_conflicts(cells, {})
+    if not conflicts:
+        return None
+    cannot = "the winder's plates cannot be cut: " + "; ".join(conflicts)
+    if cells.num(_A + "CoilType") == 3:
+        return _triangular_winder_problem(cells, cannot)
+    return _quadrilateral_winder_problem(cells, cannot)
+
+
+def _triangular_winder_problem(cells: Cells, cannot: str) -> Problem:
+    """The bottom rod is half the coil hole's inner width in radius; when no narrower hole
+    helps, the magnets' proportions put the pins too near the rod or each other."""
+    width = cells.num("Spreadsheet.CoilHoleWidthAtInnerRadius")
+    bound = _nearest_width(cells, lambda w: {"CoilWinderDiskBottomHoleRadius": w / 2}, width,
+                           widen=False)
+    if bound is not None:
+        return Problem("magnafpm.CoilHoleWidthAtInnerRadius",
+                       cells["Spreadsheet.CoilHoleWidthAtInnerRadius"],
+                       "is too wide for the triangular coil winder, whose bottom rod is half "
+                       f"the hole's width in radius; {cannot}; at most {_mm(bound)} works")
+    height = cells.num(_A + "TriangularVerticalDistanceOfHolesFromCenter")
+    spacing = cells.num(_A + "TriangularHorizontalDistanceBetweenPins")
+    return Problem("magnafpm.MagnetWidth", cells["Spreadsheet.MagnetWidth"],
+                   "does not suit a triangular coil winder for magnets "
+                   f"{cells.num('Spreadsheet.MagnetLength'):g} mm long, its pins' centres at "
+                   f"(±{spacing / 2:.2f}, {height:.2f}) mm from the centre rod's axis; {cannot}; "
+                   "no bottom hole width helps: use magnets of the presets' proportions or a "
+                   "rectangular or keyhole coil")
+
+
+def _quadrilateral_winder_problem(cells: Cells, cannot: str) -> Problem:
+    """The pins stand at the coil hole's corners: its narrower end (both ends, set by
+    MagnetLength, for a rectangular coil wound turned) must leave room between them."""
+    pin = cells.num(_A + "CoilWinderPinDiameter")
+    inner = cells.num(_A + "InnerHorizontalDistanceBetweenCenterOfSmallHoles")
+    outer = cells.num(_A + "OuterHorizontalDistanceBetweenCenterOfSmallHoles")
+    ends: tuple[str, ...]
+    if cells.num(_A + "ShouldRotateCoil") == 1:
+        name, ends = "MagnetLength", ("Inner", "Outer")
+    elif inner <= outer:
+        name, ends = "CoilHoleWidthAtInnerRadius", ("Inner",)
+    else:
+        name, ends = "CoilHoleWidthAtOuterRadius", ("Outer",)
+
+    def changed(w: float) -> dict[str, float]:
+        return {f"{end}HorizontalDistanceBetweenCenterOfSmallHoles": w - pin for end in ends}
+
+    bound = _nearest_width(cells, changed, cells.num("Spreadsheet." + name), widen=True)
+    advice = "" if bound is None else f"; at least {_mm(bound)} works"
+    return Problem(f"magnafpm.{name}", cells["Spreadsheet." + name],
+                   f"is too narrow for the coil winder's pins ({pin:g} mm across), whose centres "
+                   f"it sets {_mm(min(inner, outer))} apart; {cannot}{advice}")
+
+
+def _extended_top_problem(cells: Cells) -> Problem | None:
+    """The extended (H, Star) yaw bearing's top bar has its wire hole over the yaw axis, one
+    YawPipeRadius from the bar's end (assembly §5.3): a pipe no wider than the hole would cut
+    that end open. The reference offers these shapes no pipe under 88.9 mm."""
+    shape = cells.text("Spreadsheet.CalculatedWindTurbineShape")
+    hole = cells.num("YawBearing.YawBearingPlateTopHoleRadius")
+    if shape == "T" or cells.num("YawBearing.YawPipeRadius") > hole:
+        return None
+    return Problem("user.YawPipeDiameter", cells["Spreadsheet.YawPipeDiameter"],
+                   f"must be more than {2 * hole:g} mm for the {shape} shape: its yaw bearing's "
+                   f"top bar has a {2 * hole:g} mm wire hole over the pipe, centred one pipe "
+                   "radius from the bar's end, which a narrower pipe would cut open")
+
+
 def design_infeasibilities(cells: Cells) -> list[Problem]:
     """Rules on derived values that compute without error but describe parts that cannot exist."""
     found = []
@@ -256,9 +367,8 @@ def design_infeasibilities(cells: Cells) -> list[Problem]:
         found.append(Problem("furling.Offset", cells["Spreadsheet.Offset"],
                              f"must be more than {offset - adjacent * cos(45):.0f} mm: the "
                              "extended yaw bearing's side piece needs room beyond the top bar"))
-    coil = _reduced_coil_problem(cells)
-    if coil is not None:
-        found.append(coil)
+    found += [problem for problem in (_reduced_coil_problem(cells), _coil_winder_problem(cells),
+                                      _extended_top_problem(cells)) if problem is not None]
     return found
 
 

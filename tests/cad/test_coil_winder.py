@@ -12,9 +12,10 @@ from built_tools import BuiltTool, build, overlap, solids, z_range
 
 from cadstream.cad.placement import translated
 from cadstream.cad.tools import names
-from cadstream.cad.tools.coil_winder import coil_winder_steps, triangular_pins
+from cadstream.cad.tools.coil_winder import coil_winder_steps
 from cadstream.design.cells import Cells
 from cadstream.design.derive import Design
+from cadstream.outputs.outline import outline
 from cadstream.params.presets import presets
 
 PRESETS = tuple(presets())
@@ -191,16 +192,14 @@ def test_a_rectangular_coil_on_wide_magnets_is_wound_turned(
     assert max(ys) - min(ys) == pytest.approx(_num(winder.cells, "MagnetWidth") - 2 * pr)
 
 
-def test_the_triangular_spacer_matches_the_reference_s_worked_values() -> None:
-    """§1.4.4 check: ρ 28.125, pins 41 apart at 15.375, Pr 2.5, bottom rod 4, rod 5, t 13."""
-    pins = triangular_pins(28.125, 41, 15.375, 2.5, 4, 21, 2)
-    right = [p for p in pins.spacer if p[0] > 0]
-    for corner in ((17.375, 15.375), (19.624, 12.376), (4.123, -20.125)):
-        assert any(math.dist(corner, p) < 1e-3 for p in right), corner
-    outline = cq.Wire.makePolygon([cq.Vector(x, y, 0) for x, y in pins.spacer], close=True)
-    face = cq.Face.makeFromWires(outline, [cq.Wire.makeCircle(5, cq.Vector(), cq.Vector(0, 0,
-                                                                                      1))])
-    assert face.Area() * 13 == pytest.approx(10454.95, abs=0.01)
+def test_every_plate_is_one_plane_face_the_cnc_overview_can_draw(winder: BuiltTool) -> None:
+    """Cheeks: rim, rod hole and a hole per pin and bottom rod; spacer: outline and rod hole."""
+    holes = 4 if _num(winder.cells, "CoilType") == 3 else 5
+    loops = {names.COIL_WINDER_CHEEK: 1 + holes, names.COIL_WINDER_CHEEK_NOTCH: 1 + holes,
+             names.COIL_WINDER_SPACER: 2}
+    for label, flat in winder.flat_parts.items():
+        assert isinstance(flat.profile, cq.Face) and flat.profile.isValid(), label
+        assert len(outline(flat.profile).loops) == loops[label], label
 
 
 def _inside(shape: cq.Shape, x: float, y: float, z: float) -> bool:

@@ -6,12 +6,14 @@ island = IslandRadius, neither entering the cast), with the alternator's own bac
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from built_tools import BuiltTool, build, overlap, solids, z_range
 
+from cadstream.cad.dims import HoleCircle
 from cadstream.cad.tools import names
-from cadstream.cad.tools.rotor_mold import rotor_mold_steps
+from cadstream.cad.tools.rotor_mold import RotorMoldDims, lid_profile, rotor_mold_steps
 from cadstream.design.cells import Cells
 from cadstream.design.derive import Design
 from cadstream.params.presets import presets
@@ -187,3 +189,17 @@ def test_nuts_bear_on_the_island_inside_the_lid_s_clearance_holes(mold: BuiltToo
 def test_steps_name_what_they_build(mold: BuiltTool) -> None:
     assert mold.steps == ("rotor mold plates", "rotor in its mold",
                           "rotor mold lid and fasteners")
+
+
+def test_crowded_lid_holes_become_one_hole_clearing_every_nut(designs: dict[str, Design]) -> None:
+    """Five studs on a 23.5 mm pitch circle with 14.24 mm clearance holes (a random design the
+    hardening tests found) would overlap: the lid gets one round hole over all the nuts instead,
+    and stays one valid face."""
+    d = RotorMoldDims.from_cells(designs["T Shape"].cells)
+    crowded = replace(d, bolt_holes=HoleCircle.even(5, d.bolt_holes.radius, 23.5, 90),
+                      lid_hole_radius=14.24)
+    face = lid_profile(crowded)
+    assert face.isValid() and len(face.innerWires()) == 1
+    assert face.Area() == pytest.approx(d.side**2 - math.pi * (23.5 + 14.24) ** 2)
+    spread = lid_profile(d)
+    assert len(spread.innerWires()) == d.bolt_holes.count

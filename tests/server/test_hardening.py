@@ -193,20 +193,14 @@ async def test_fuzzed_queries_never_break_validation_or_streams(server: TestClie
 # --- 2. random designs ------------------------------------------------------------------------
 
 RANDOM_DESIGNS = 50
-#: Known defect (cadstream.cad, not the server): for these draws the coil winder's spacer
-#: profile (``Stator_CoilWinder_Spacer``) is a compound of two faces, so drawing the CNC overview
-#: fails in ``outline._check_in_xy`` (``face.normalAt()`` on a compound: a DispatchError). They
-#: are sent too and must fail so, until the geometry is fixed and this set must shrink.
-KNOWN_FAILING = frozenset({12, 15, 17, 30, 37, 44, 45, 57, 66, 77, 107, 142})
-_KNOWN_FAILURE = "normalAt"
 
 
 def valid_draws(count: int) -> list[tuple[int, dict[str, dict[str, object]]]]:
-    """Seeded draws that validation accepts until ``count`` of them are expected to build; the
-    known failures among them come on top."""
+    """The first ``count`` seeded draws that validation accepts (it refuses the rest, each with
+    its reason, before any worker starts)."""
     found = []
     seed = 0
-    while len([s for s, _ in found if s not in KNOWN_FAILING]) < count:
+    while len(found) < count:
         groups = draw(seed)
         try:
             validate(groups)
@@ -243,10 +237,7 @@ async def test_fifty_random_designs_complete_through_the_server(server: TestClie
     took = time.monotonic() - began
     failed = {seed: outcome for seed, outcome in outcomes.items() if outcome != "complete"}
     print(f"{len(draws)} random designs in {took:.1f} s; failed: {sorted(failed)}")
-    assert sum(outcome == "complete" for outcome in outcomes.values()) >= RANDOM_DESIGNS
-    assert set(failed) == KNOWN_FAILING, failed
-    for outcome in failed.values():
-        assert _KNOWN_FAILURE in outcome and "Traceback" not in outcome
+    assert len(outcomes) == RANDOM_DESIGNS and not failed, failed
 
 
 # --- 3. a client that keeps changing its mind -------------------------------------------------

@@ -11,12 +11,12 @@ bottom rod for triangular ones. The coil being wound is the alternator's own, tu
 turn for a rectangular coil on magnets wider than long, the way the pins are laid out.
 
 The pin layout is the winder's own (its cells), not the coil's; the tests check that the two
-agree.
+agree. Its maths lives in :mod:`cadstream.design.coil_winder_pins`, where validation asks whether
+the plates can be cut at all.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -37,10 +37,10 @@ from cadstream.cad.profiles import (
 )
 from cadstream.cad.studs import nut, washer
 from cadstream.cad.tools import names
-from cadstream.cad.tools.plates import Notch, Point, notched_rim, round_holes
+from cadstream.cad.tools.plates import Notch, notched_rim, round_holes
 from cadstream.design.arith import cos, sin
 from cadstream.design.cells import TypedValues
-from cadstream.design.coils import triangular_hole_flank_angle
+from cadstream.design.coil_winder_pins import PinLayout, Point, pin_layout
 
 __all__ = [
     "CoilWinderDims",
@@ -48,9 +48,8 @@ __all__ = [
     "cheek_profile",
     "coil_winder_steps",
     "notched_cheek_profile",
-    "quadrilateral_pins",
     "spacer_profile",
-    "triangular_pins",
+    "winder_pins",
 ]
 
 _A = "Alternator."
@@ -62,96 +61,40 @@ _SPACER_PLYWOOD_ALLOWANCE = 1.0
 
 @dataclass(frozen=True)
 class Pins:
-    """What shapes a coil's hole on the winder, in the winder frame.
-
-    ``pins`` are the pin centres (radius ``pin_radius``) and ``bottom`` the triangular winder's
-    bottom rod ``(centre, radius)``; ``spacer`` is the spacer's outline, counter-clockwise,
-    touching every pin; ``tape_notches`` cut the cheeks under the coil's sides so it can be taped
-    before it comes off, and ``lead_apex`` is where the lead notch ends, just beyond the outer
-    pins.
+    """The winder's pins, bottom rod and spacer (``layout``, pure maths that validation checks
+    before any build) and what the cheeks cut around them: ``tape_notches`` under the coil's
+    sides so it can be taped before it comes off, and ``lead_apex``, where the lead notch ends
+    just beyond the outer pins.
     """
 
-    pins: tuple[Point, ...]
-    pin_radius: float
-    bottom: tuple[Point, float] | None
-    spacer: tuple[Point, ...]
+    layout: PinLayout
     tape_notches: tuple[Notch, Notch]
     lead_apex: Point
 
 
-def _chamfered(corners: Sequence[Point], cut: float) -> tuple[Point, ...]:
-    """The convex polygon ``corners`` with each corner cut square to its bisector, ``cut`` in
-    from the corner (so a pin of radius ``cut`` there touches the cut)."""
-    points: list[Point] = []
-    for k, (x, y) in enumerate(corners):
-        (ax, ay), (bx, by) = corners[k - 1], corners[(k + 1) % len(corners)]
-        la, lb = math.hypot(ax - x, ay - y), math.hypot(bx - x, by - y)
-        ua, ub = ((ax - x) / la, (ay - y) / la), ((bx - x) / lb, (by - y) / lb)
-        half_cos = math.sqrt((1 + ua[0] * ub[0] + ua[1] * ub[1]) / 2)
-        along = cut / half_cos
-        points += [(x + along * ua[0], y + along * ua[1]), (x + along * ub[0], y + along * ub[1])]
-    return tuple(points)
-
-
-def quadrilateral_pins(vertical: float, outer: float, inner: float, pin_radius: float,
-                       notch_width: float) -> Pins:
-    """Rectangular and keyhole winders: pins at (±outer/2, +vertical) and (±inner/2, −vertical).
-
-    The spacer is the quadrilateral through the pin centres, its corners chamfered square to
-    their bisectors and tangent to the pins. The tape notches on ±x are ``notch_width`` wide
-    about y = 0 and start at the line joining that side's pins.
-    """
-    corners = ((inner / 2, -vertical), (outer / 2, vertical), (-outer / 2, vertical),
-               (-inner / 2, -vertical))
+def _quadrilateral_notches(layout: PinLayout, notch_width: float) -> tuple[Notch, Notch]:
+    """Rectangular and keyhole winders: on ±x, ``notch_width`` wide about y = 0, starting at the
+    line joining that side's pins."""
+    (inner, low), (outer, high) = layout.pins[:2]
 
     def side(y: float) -> float:
         """x of the line through the right-hand pins at height ``y``."""
-        return inner / 2 + (outer - inner) / 2 * (y + vertical) / (2 * vertical)
+        return inner + (outer - inner) * (y - low) / (high - low)
 
     h = notch_width / 2
     right = Notch(((side(-h), -h), (side(h), h)), (1.0, 0.0), (1.0, 0.0))
     left = Notch(((-side(h), h), (-side(-h), -h)), (-1.0, 0.0), (-1.0, 0.0))
-    return Pins(corners, pin_radius, None, _chamfered(corners, pin_radius), (right, left),
-                (0.0, vertical + pin_radius))
+    return right, left
 
 
-def _meet(a: tuple[float, float, float], b: tuple[float, float, float]) -> Point:
-    """Where the lines ``a·(x, y) = c`` and ``b·(x, y) = c`` (as ``(a, b, c)``) cross."""
-    det = a[0] * b[1] - a[1] * b[0]
-    return (a[2] * b[1] - a[1] * b[2]) / det, (a[0] * b[2] - a[2] * b[0]) / det
-
-
-def triangular_pins(circumradius: float, pin_spacing: float, pin_height: float,
-                    pin_radius: float, bottom_radius: float, notch_width: float,
-                    notch_gap: float) -> Pins:
-    """Triangular winders: pins at (±pin_spacing/2, pin_height) and a bottom rod centred
-    (0, −(circumradius − bottom_radius)), all touching the circle of ``circumradius`` from
-    inside.
-
-    The spacer (tools §1.4.4) has six straight edges: the line through the pin centres, a chamfer
-    tangent to each pin on its side facing the rod, flanks ``notch_gap`` inside the coil's flanks
-    (the outer tangents of the bottom rod and a pin) and the tangent over the bottom rod. Each
-    tape notch runs square to a flank from ``notch_gap`` outside it, centred between the flank's
-    tangent points.
-    """
-    rho, pr, rb, yp = circumradius, pin_radius, bottom_radius, pin_height
-    pin = (pin_spacing / 2, yp)
-    bottom = (0.0, -(rho - rb))
-    # The flank's outward normal, from the coil hole's closed form (hole frame: bottom circle
-    # at (0, rb)); a shift along y leaves it unchanged.
-    phi = triangular_hole_flank_angle(pin_spacing + 2 * pr, yp + pr + rho, pr, rb)
-    n = (cos(phi), sin(phi))
-    flank = n[1] * bottom[1] + rb
-    reach = math.hypot(*pin)
-    u = (pin[0] / reach, pin[1] / reach)
-    top = (0.0, 1.0, yp)
-    chamfer = (u[0], u[1], rho - 2 * pr)
-    inside_flank = (n[0], n[1], flank - notch_gap)
-    floor = (0.0, 1.0, -(rho - 2 * rb))
-    c1, c2, c3 = _meet(top, chamfer), _meet(chamfer, inside_flank), _meet(inside_flank, floor)
-    spacer = ((-c3[0], c3[1]), c3, c2, c1, (-c1[0], c1[1]), (-c2[0], c2[1]))
-
-    tangent_bottom = (bottom[0] + rb * n[0], bottom[1] + rb * n[1])
+def _triangular_notches(layout: PinLayout, bottom: tuple[Point, float], n: Point,
+                        notch_width: float, notch_gap: float) -> tuple[Notch, Notch]:
+    """Triangular winders: each notch runs square to a coil flank (outward normal ``n``) from
+    ``notch_gap`` outside it, centred between the flank's tangent points on the ``bottom`` rod
+    and the pin."""
+    pin, pr = layout.pins[0], layout.pin_radius
+    (bx, by), rb = bottom
+    tangent_bottom = (bx + rb * n[0], by + rb * n[1])
     tangent_pin = (pin[0] + pr * n[0], pin[1] + pr * n[1])
     centre = ((tangent_bottom[0] + tangent_pin[0]) / 2 + notch_gap * n[0],
               (tangent_bottom[1] + tangent_pin[1]) / 2 + notch_gap * n[1])
@@ -161,9 +104,19 @@ def triangular_pins(circumradius: float, pin_spacing: float, pin_height: float,
         return Notch(((middle[0] - along[0], middle[1] - along[1]),
                       (middle[0] + along[0], middle[1] + along[1])), outward, outward)
 
-    notches = (tape_notch(centre, n), tape_notch((-centre[0], centre[1]), (-n[0], n[1])))
-    return Pins(((pin[0], yp), (-pin[0], yp)), pr, (bottom, rb), spacer, notches,
-                (0.0, yp + pr))
+    return tape_notch(centre, n), tape_notch((-centre[0], centre[1]), (-n[0], n[1]))
+
+
+def winder_pins(layout: PinLayout, notch_width: float, notch_gap: float) -> Pins:
+    """The layout with its cheeks' tape notches (``notch_width`` wide; a triangular winder's
+    ``notch_gap`` outside the coil's flanks) and the lead notch's apex."""
+    if layout.bottom is None or layout.flank is None:
+        notches = _quadrilateral_notches(layout, notch_width)
+    else:
+        notches = _triangular_notches(layout, layout.bottom, layout.flank, notch_width,
+                                      notch_gap)
+    top = max(y for _, y in layout.pins)
+    return Pins(layout, notches, (0.0, top + layout.pin_radius))
 
 
 @dataclass(frozen=True)
@@ -198,22 +151,11 @@ class CoilWinderDims:
 
     @staticmethod
     def from_cells(cells: TypedValues) -> CoilWinderDims:
-        triangular = cells.num(_A + "CoilType") == 3
-        pin_r = cells.num(_A + "CoilWinderPinRadius")
-        notch_w = cells.num(_A + "CoilWinderDiskTapeNotchWidth")
-        if triangular:
-            rho = cells.num(_A + "TriangularCoilWinderCircumradius")
-            pins = triangular_pins(rho, cells.num(_A + "TriangularHorizontalDistanceBetweenPins"),
-                                   cells.num(_A + "TriangularVerticalDistanceOfHolesFromCenter"),
-                                   pin_r, cells.num(_A + "CoilWinderDiskBottomHoleRadius"),
-                                   notch_w,
-                                   cells.num(_A + "DistanceBetweenTriangularCoilAndTapeNotch"))
-            coil_y = -rho
+        pins = winder_pins(pin_layout(cells), cells.num(_A + "CoilWinderDiskTapeNotchWidth"),
+                           cells.num(_A + "DistanceBetweenTriangularCoilAndTapeNotch"))
+        if cells.num(_A + "CoilType") == 3:
+            coil_y = -cells.num(_A + "TriangularCoilWinderCircumradius")
         else:
-            pins = quadrilateral_pins(
-                cells.num(_A + "RectangularVerticalDistanceOfHolesFromCenter"),
-                cells.num(_A + "OuterHorizontalDistanceBetweenCenterOfSmallHoles"),
-                cells.num(_A + "InnerHorizontalDistanceBetweenCenterOfSmallHoles"), pin_r, notch_w)
             coil_y = -(cells.num(_A + "MagnetLength") / 2 + cells.num(_A + "CoilLegWidth"))
         return CoilWinderDims(
             layers=round(cells.num(_A + "NumberOfCoilsPerPhase")),
@@ -246,7 +188,7 @@ def _lead_notch(apex: Point) -> Notch:
 
 
 def _cheek(d: CoilWinderDims, notches: Sequence[Notch]) -> cq.Face:
-    p = d.pins
+    p = d.pins.layout
     holes = [circle_wire(0, 0, d.rod.radius), *round_holes(p.pins, p.pin_radius)]
     if p.bottom is not None:
         (x, y), r = p.bottom
@@ -269,7 +211,7 @@ def notched_cheek_profile(d: CoilWinderDims) -> cq.Face:
 
 def spacer_profile(d: CoilWinderDims) -> cq.Face:
     """The spacer: the outline between the pins, with the rod hole."""
-    return profile(polygon_wire(d.pins.spacer), [circle_wire(0, 0, d.rod.radius)])
+    return profile(polygon_wire(d.pins.layout.spacer), [circle_wire(0, 0, d.rod.radius)])
 
 
 # ---------------------------------------------------------------------------------------- steps
@@ -309,7 +251,7 @@ def _rods_and_nuts(d: CoilWinderDims) -> Built:
     f = d.rod
     h, washer_t = f.nut_thickness, f.washer_thickness
     nut_solid, washer_solid = nut(f), washer(f, wide=False)
-    p = d.pins
+    p = d.pins.layout
     rods = [disk(f.radius, d.rod_length).moved(translated(z=-(washer_t + h + d.overhang)))]
     pin = disk(p.pin_radius, d.pin_length)
     rods += [pin.moved(translated(x, y, -d.overhang)) for x, y in p.pins]

@@ -12,6 +12,7 @@ One mold is built per magnet rotor, so its plates count twice for a double rotor
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import partial
 
@@ -132,9 +133,16 @@ def island_profile(d: RotorMoldDims) -> cq.Face:
 
 
 def lid_profile(d: RotorMoldDims) -> cq.Face:
-    """The square lid with a wide hole round every nut, for the resin to rise into."""
-    holes = HoleCircle.even(d.bolt_holes.count, d.lid_hole_radius, d.bolt_holes.pitch_radius, 90)
-    return profile(square_wire(d.side), _holes(holes))
+    """The square lid with a wide hole round every nut, for the resin to rise into.
+
+    Where neighbouring holes would overlap (many studs on a small pitch circle), one round hole
+    clearing every nut replaces them: overlapping holes are no profile a router can cut, and
+    their union would leave a loose disk in the middle. The reference draws them overlapping.
+    """
+    n, pitch, r = d.bolt_holes.count, d.bolt_holes.pitch_radius, d.lid_hole_radius
+    if n > 1 and 2 * pitch * math.sin(math.pi / n) <= 2 * r:
+        return profile(square_wire(d.side), [circle_wire(0, 0, pitch + r)])
+    return profile(square_wire(d.side), _holes(HoleCircle.even(n, r, pitch, 90)))
 
 
 def _plate(label: str, face: cq.Face, thickness: float, count: int,
