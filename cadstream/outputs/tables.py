@@ -23,7 +23,7 @@ from cadstream.outputs.printed import number as _number
 from cadstream.outputs.printed import raw_length as _raw_length
 from cadstream.outputs.printed import weight as _weight
 
-__all__ = ["Element", "dimension_tables"]
+__all__ = ["Element", "dimension_tables", "title_of"]
 
 #: Label and printed value of one body row.
 Row = tuple[str, str]
@@ -470,11 +470,12 @@ def dimension_tables(values: Mapping[str, Value],
     )
     tables = [build(v) for build in builders]
     pictures = pictures or {}
-    return [_illustrated(table, pictures[_title(table)]) if _title(table) in pictures else table
+    return [_illustrated(table, pictures[title_of(table)]) if title_of(table) in pictures else table
             for table in tables]
 
 
-def _title(table: Element) -> str:
+def title_of(table: Element) -> str:
+    """A table's heading, which names it."""
     return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
 
 

@@ -15,7 +15,7 @@ from cadstream.outputs.drawings.catalog import table_pictures
 from cadstream.outputs.drawings.picture import Picture
 from cadstream.outputs.drawings.views import View, visible_edges
 from cadstream.outputs.printed import length
-from cadstream.outputs.tables import Element, dimension_tables
+from cadstream.outputs.tables import Element, dimension_tables, title_of
 
 #: Rows each picture must dimension: what its table letters.
 MUST_SHOW = {
@@ -53,18 +53,15 @@ def test_every_table_the_reference_pictures_has_a_drawing(
     for name, (pictures, tables) in pictured.items():
         shape = designs[name].cells.text("Spreadsheet.CalculatedWindTurbineShape")
         assert pictures.keys() == PICTURED_BY_SHAPE[shape], name
-        assert {_title(t) for t in tables} >= pictures.keys()
+        assert {title_of(t) for t in tables} >= pictures.keys()
 
-
-def _title(table: Element) -> str:
-    return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
 
 
 def test_every_picture_agrees_with_its_table(
         pictured: dict[str, tuple[dict[str, Picture], list[Element]]]) -> None:
     for name, (pictures, tables) in pictured.items():
         assert MUST_SHOW.keys() <= pictures.keys(), name
-        by_title = {_title(table): table for table in tables}
+        by_title = {title_of(table): table for table in tables}
         for title, picture in pictures.items():
             check_picture(picture, by_title[title], MUST_SHOW.get(title, set()))
 
@@ -74,7 +71,7 @@ def test_a_pictured_table_gains_an_image_column(
     """§2.a.1: the header and footers span three columns; the first body row carries the image,
     spanning every body row, with the picture as a data URL."""
     pictures, tables = pictured["T Shape"]
-    table = next(t for t in tables if _title(t) == "Rotor Mould Dimensions")
+    table = next(t for t in tables if title_of(t) == "Rotor Mould Dimensions")
     head, body, foot = table["children"]
     assert head["children"][0]["children"][0]["properties"]["colSpan"] == 3
     assert foot["children"][0]["children"][0]["properties"]["colSpan"] == 3

@@ -12,7 +12,7 @@ from cadstream.design.cells import TypedValues
 from cadstream.design.derive import Design
 from cadstream.outputs.drawings import frame
 from cadstream.outputs.drawings.picture import Picture
-from cadstream.outputs.tables import Element, dimension_tables
+from cadstream.outputs.tables import dimension_tables, title_of
 
 Drawer = Callable[[TypedValues], Picture | None]
 
@@ -74,9 +74,6 @@ def _shape(design: Design) -> str:
     return design.cells.text("Spreadsheet.CalculatedWindTurbineShape")
 
 
-def _title(table: Element) -> str:
-    return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
-
 
 def _must_show(design: Design, title: str) -> set[str]:
     rows = set(MEASURES[title][_shape(design)])
@@ -95,7 +92,7 @@ def drawn(designs: dict[str, Design]) -> dict[str, dict[str, Picture | None]]:
 def test_each_picture_exists_exactly_where_its_table_does(
         designs: dict[str, Design], drawn: dict[str, dict[str, Picture | None]]) -> None:
     for name, design in designs.items():
-        titles = {_title(table) for table in dimension_tables(design.cells)}
+        titles = {title_of(table) for table in dimension_tables(design.cells)}
         made = {title for title, picture in drawn[name].items() if picture is not None}
         assert made == titles & DRAWERS.keys(), name
 
@@ -104,7 +101,7 @@ def test_every_picture_agrees_with_its_table(
         designs: dict[str, Design], drawn: dict[str, dict[str, Picture | None]]) -> None:
     for name, design in designs.items():
         pictures = {title: p for title, p in drawn[name].items() if p is not None}
-        tables = {_title(t): t for t in dimension_tables(design.cells, pictures)}
+        tables = {title_of(t): t for t in dimension_tables(design.cells, pictures)}
         for title, picture in pictures.items():
             check_picture(picture, tables[title], _must_show(design, title))
             alt = ALT.get(title, f"{_shape(design)} shape frame")

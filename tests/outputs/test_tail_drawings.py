@@ -12,7 +12,7 @@ from cadstream.design.cells import TypedValues
 from cadstream.design.derive import Design
 from cadstream.outputs.drawings.picture import Picture
 from cadstream.outputs.drawings.tail import tail_junction_cross_piece, tail_pipes, tail_vane
-from cadstream.outputs.tables import Element, dimension_tables
+from cadstream.outputs.tables import Element, dimension_tables, title_of
 
 PIPES = "Steel Pipe Dimensions for Tail"
 JUNCTION = "Tail Junction Cross Piece Dimensions"
@@ -39,9 +39,6 @@ ALT = {PIPES: "Tail boom dimensions", JUNCTION: "Width of cross piece D",
 Pictured = dict[str, tuple[dict[str, Picture], dict[str, Element]]]
 
 
-def _title(table: Element) -> str:
-    return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
-
 
 @pytest.fixture(scope="module")
 def pictured(designs: dict[str, Design]) -> Pictured:
@@ -53,7 +50,7 @@ def pictured(designs: dict[str, Design]) -> Pictured:
             picture = draw(design.cells)
             assert picture is not None, (name, title)
             pictures[title] = picture
-        tables = {_title(t): t for t in dimension_tables(design.cells, pictures)}
+        tables = {title_of(t): t for t in dimension_tables(design.cells, pictures)}
         made[name] = (pictures, tables)
     return made
 

@@ -14,7 +14,7 @@ from cadstream.design.derive import Design
 from cadstream.outputs.drawings.jigs import coil_winder, magnet_jig
 from cadstream.outputs.drawings.molds import stator_mould
 from cadstream.outputs.drawings.picture import Picture
-from cadstream.outputs.tables import Element, dimension_tables
+from cadstream.outputs.tables import Element, dimension_tables, title_of
 
 _A = "Alternator."
 STATOR = "Stator Mould Dimensions"
@@ -40,9 +40,6 @@ def _triangular(cells: TypedValues) -> bool:
     return cells.num(_A + "CoilType") == 3
 
 
-def _title(table: Element) -> str:
-    return str(table["children"][0]["children"][0]["children"][0]["properties"]["textContent"])
-
 
 @pytest.fixture(scope="module")
 def pictured(designs: dict[str, Design]) -> Pictured:
@@ -51,7 +48,7 @@ def pictured(designs: dict[str, Design]) -> Pictured:
     for name, design in designs.items():
         drawn = {title: draw(design.cells) for title, draw in DRAWERS.items()}
         pictures = {title: p for title, p in drawn.items() if p is not None}
-        tables = {_title(t): t for t in dimension_tables(design.cells, pictures)}
+        tables = {title_of(t): t for t in dimension_tables(design.cells, pictures)}
         made[name] = (design.cells, pictures, tables)
     return made
 

@@ -11,6 +11,7 @@ by the parts' placements, circle centres), so each label is measured, never hand
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import cadquery as cq
 from OCP.gp import gp_Pnt
@@ -194,19 +195,12 @@ def flat_bar_top_view(cells: TypedValues) -> Picture | None:
     """H and Star: the frame and the extended yaw bearing from above: the top flat bar's length
     L along its long edge and width M at the pipe, and the offset from the alternator's axis to
     the yaw axis."""
-    dims = TurbineDims.from_cells(cells)
-    d, yaw = dims.frame, dims.yaw_bearing
-    bar = yaw.top
-    if d.shape == "T" or not isinstance(bar, ExtendedTop):
+    extended = _ExtendedFrame.of(cells)
+    if extended is None:
         return None
-    frame_at = _frame_location(cells)
-    yaw_at = location(cells.placement("WindTurbine.YawBearingPlacement"))
-    members = _members(d)
-    yaw_pieces = _bearing_pieces(yaw)
-    shown = [*(s.moved(frame_at) for s in members.values()),
-             *(yaw_pieces[name].moved(yaw_at) for name in
-               (bearing.PIPE, names.YAW_BEARING_EXTENDED_TOP, names.YAW_BEARING_EXTENDED_SIDE))]
-    edges = visible_edges(shown, _ABOVE)
+    yaw, bar, frame_at, yaw_at = extended.yaw, extended.bar, extended.frame_at, extended.yaw_at
+    members = extended.members
+    edges = visible_edges(extended.solids(), _ABOVE)
     c = Canvas(_extent(edges))
     _draw(c, edges)
     u = c.unit
@@ -238,20 +232,13 @@ def flat_bar_side_view(cells: TypedValues) -> Picture | None:
     """H and Star: the frame and the extended yaw bearing from the yaw axis's side: where the
     top flat bar meets the channel below its top (S), the bar's thickness N and the pipe's
     length O; beside it the side piece flat, P × Q, and on edge, R."""
-    dims = TurbineDims.from_cells(cells)
-    d, yaw = dims.frame, dims.yaw_bearing
-    bar = yaw.top
-    if d.shape == "T" or not isinstance(bar, ExtendedTop) or yaw.side is None:
+    extended = _ExtendedFrame.of(cells)
+    if extended is None:
         return None
-    frame_at = _frame_location(cells)
-    yaw_at = location(cells.placement("WindTurbine.YawBearingPlacement"))
-    members = _members(d)
-    yaw_pieces = _bearing_pieces(yaw)
-    shown = [*(s.moved(frame_at) for s in members.values()),
-             *(yaw_pieces[name].moved(yaw_at) for name in
-               (bearing.PIPE, names.YAW_BEARING_EXTENDED_TOP, names.YAW_BEARING_EXTENDED_SIDE))]
-    side = visible_edges(shown, _SIDE)
-    side_piece = _bearing(yaw)[1][names.YAW_BEARING_EXTENDED_SIDE]
+    yaw, bar, frame_at, yaw_at = extended.yaw, extended.bar, extended.frame_at, extended.yaw_at
+    d = extended.frame
+    side = visible_edges(extended.solids(), _SIDE)
+    side_piece = extended.flat_parts[names.YAW_BEARING_EXTENDED_SIDE]
     flat = outline(side_piece.profile)
     edge = visible_edges([side_piece.solid()], _EDGE_ON)
     side_box, edge_box, fb = _bounds(side), _bounds(edge), flat.bounds
@@ -301,6 +288,39 @@ def flat_bar_side_view(cells: TypedValues) -> Picture | None:
 
 
 # --- geometry --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ExtendedFrame:
+    """An H or Star frame with its extended yaw bearing, as both of their drawings show it."""
+
+    frame: FrameDims
+    yaw: YawBearingDims
+    bar: ExtendedTop
+    members: Mapping[str, cq.Solid]
+    bearing_pieces: Mapping[str, cq.Solid]
+    flat_parts: Mapping[str, FlatPart]
+    frame_at: cq.Location
+    yaw_at: cq.Location
+
+    @staticmethod
+    def of(cells: TypedValues) -> _ExtendedFrame | None:
+        """None for a T frame, whose small yaw bearing plates have no such drawings."""
+        dims = TurbineDims.from_cells(cells)
+        bar = dims.yaw_bearing.top
+        if dims.frame.shape == "T" or not isinstance(bar, ExtendedTop):
+            return None
+        shapes, flat_parts = _bearing(dims.yaw_bearing)
+        return _ExtendedFrame(dims.frame, dims.yaw_bearing, bar, _members(dims.frame), shapes,
+                              flat_parts, _frame_location(cells),
+                              location(cells.placement("WindTurbine.YawBearingPlacement")))
+
+    def solids(self) -> list[cq.Shape]:
+        """The frame's members, the yaw pipe, the top bar and the side piece, in the turbine."""
+        return [*(s.moved(self.frame_at) for s in self.members.values()),
+                *(self.bearing_pieces[name].moved(self.yaw_at) for name in
+                  (bearing.PIPE, names.YAW_BEARING_EXTENDED_TOP,
+                   names.YAW_BEARING_EXTENDED_SIDE))]
 
 
 def _members(d: FrameDims) -> Mapping[str, cq.Solid]:
