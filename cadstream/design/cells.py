@@ -68,6 +68,14 @@ class SheetBuilder:
         self._cells[alias] = Cell(self.name, alias, value, unit, description)
         return value
 
+    def copy(self, source: Cells, *keys: str) -> None:
+        """Other sheets' cells under their own aliases, units and descriptions, as the
+        reference's sheets repeat the values they use (``Tail.YawPipeDiameter`` from the
+        Spreadsheet)."""
+        for key in keys:
+            cell = source.cell(key)
+            self.put(cell.alias, cell.value, cell.unit, cell.description)
+
     def cascade(self, aliases: Sequence[str], picks: Sequence[tuple[bool, float]],
                 otherwise: float, unit: str, description: str) -> float:
         """The reference's chained look-up cells (``range7`` … ``range1``, then the result).

@@ -24,26 +24,12 @@ _QUARTER_TURNS = (0, 90, 180, 270)
 
 def _inputs(s: SheetBuilder, v: Cells) -> None:
     for name in ("FlatMetalThickness", "BoomPipeDiameter", "YawPipeDiameter"):
-        s.put(name, v.num(f"Spreadsheet.{name}"), MM, f"{name} (input).")
-    s.put("VerticalPlaneAngle", v.num("Spreadsheet.VerticalPlaneAngle"), ANGLE,
-          "Tilt of the hinge axis from the yaw axis (input).")
-    s.put("HorizontalPlaneAngle", v.num("Spreadsheet.HorizontalPlaneAngle"), ANGLE,
-          "Azimuth of the tail hinge (input).")
-    s.put("BoomLength", v.num("Spreadsheet.BoomLength"), MM, "Tail boom length (input).")
-    s.put("YawPipeProjectedLength", v.num("YawBearing.YawPipeProjectedLength"), MM,
-          "Yaw pipe length before the safety catch is fitted.")
-    s.put("TailHingeJunctionChamfer", v.num("Tail.TailHingeJunctionChamfer"), MM,
-          "Chamfer of the tail hinge junction plates.")
-    s.put("OuterTailHingeParentPlacement", v.placement("Tail.OuterTailHingeParentPlacement"), NONE,
-          "Outer hinge pipe in the tail assembly.")
-    s.put("TailPlacement", v.placement("Tail.TailPlacement"), NONE,
-          "Boom and vane on the outer hinge.")
-    s.put("OuterTailHingeBase", v.vector("Tail.OuterTailHingeBase"), MM,
-          "Outer hinge pipe base in the tail assembly.")
-    s.put("TailAssemblyPlacement", v.placement("Tail.TailAssemblyPlacement"), NONE,
-          "Tail assembly at the yaw pipe.")
-    s.put("HingeOuterPipeDiameter", v.num("Tail.HingeOuterPipeDiameter"), MM,
-          "Outer hinge pipe diameter.")
+        s.copy(v, f"Spreadsheet.{name}")
+    s.copy(v, "Spreadsheet.VerticalPlaneAngle", "Spreadsheet.HorizontalPlaneAngle",
+           "Spreadsheet.BoomLength", "YawBearing.YawPipeProjectedLength",
+           "Tail.TailHingeJunctionChamfer", "Tail.OuterTailHingeParentPlacement",
+           "Tail.TailPlacement", "Tail.OuterTailHingeBase", "Tail.TailAssemblyPlacement",
+           "Tail.HingeOuterPipeDiameter")
     for name, what in (("LeftPerpendicularLowEndStopPlane", "left edge"),
                        ("LowerLowEndStopPlane", "lower face")):
         s.put(f"{name}NormalVector", v.vector(f"LowEndStop.{name}NormalVector"), NONE,

@@ -18,24 +18,13 @@ __all__ = ["compute"]
 
 
 def _inputs(s: SheetBuilder, v: Cells) -> None:
-    s.put("FlatMetalThickness", v.num("Spreadsheet.FlatMetalThickness"), MM,
-          "Flat steel thickness (input).")
-    s.put("YawPipeDiameter", v.num("Spreadsheet.YawPipeDiameter"), MM, "Yaw pipe diameter (input).")
-    s.put("CalculatedWindTurbineShape", v.text("Spreadsheet.CalculatedWindTurbineShape"), NONE,
-          "Frame shape (T, H or Star).")
-    s.put("VerticalPlaneAngle", v.num("Spreadsheet.VerticalPlaneAngle"), ANGLE,
-          "Tilt of the hinge axis from the yaw axis (input).")
+    s.copy(v, "Spreadsheet.FlatMetalThickness", "Spreadsheet.YawPipeDiameter",
+           "Spreadsheet.CalculatedWindTurbineShape", "Spreadsheet.VerticalPlaneAngle")
     s.put("CanSideExtendToMiddleOfYawBearingPipe",
           v.flag("YawBearing.CanSideExtendToMiddleOfYawBearingPipe"), NONE,
           "Whether the yaw bearing's side piece reaches the pipe middle.")
-    s.put("TailBoomTriangularBraceWidth", v.num("Tail.TailBoomTriangularBraceWidth"), MM,
-          "Boom brace width along the hinge pipe.")
-    s.put("OuterTailHingeParentPlacement", v.placement("Tail.OuterTailHingeParentPlacement"), NONE,
-          "Outer hinge pipe in the tail assembly.")
-    s.put("TailAssemblyAngle", v.num("Tail.TailAssemblyAngle"), ANGLE,
-          "Turn of the tail assembly about -z.")
-    s.put("HingeOuterPipeRadius", v.num("Tail.HingeOuterPipeRadius"), MM,
-          "Outer hinge pipe radius.")
+    s.copy(v, "Tail.TailBoomTriangularBraceWidth", "Tail.OuterTailHingeParentPlacement",
+           "Tail.TailAssemblyAngle", "Tail.HingeOuterPipeRadius")
 
 
 def compute(v: Cells) -> tuple[Cell, ...]:

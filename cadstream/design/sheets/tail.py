@@ -31,20 +31,11 @@ def inner_hinge_pipe_picks(outer_diameter: float) -> list[tuple[bool, float]]:
 
 
 def _inputs(s: SheetBuilder, v: Cells) -> None:
-    s.put("RotorDiskRadius", v.num("Spreadsheet.RotorDiskRadius"), MM, "Rotor disk radius (input).")
-    s.put("BracketLength", v.num("Spreadsheet.BracketLength"), MM, "Vane bracket length (input).")
-    s.put("FlatMetalThickness", v.num("Spreadsheet.FlatMetalThickness"), MM,
-          "Flat steel thickness (input).")
-    s.put("CalculatedWindTurbineShape", v.text("Spreadsheet.CalculatedWindTurbineShape"), NONE,
-          "Frame shape (T, H or Star).")
-    s.put("YawPipeDiameter", v.num("Spreadsheet.YawPipeDiameter"), MM, "Yaw pipe diameter (input).")
-    s.put("VerticalPlaneAngle", v.num("Spreadsheet.VerticalPlaneAngle"), ANGLE,
-          "Tilt of the hinge axis from the yaw axis (input).")
-    s.put("HorizontalPlaneAngle", v.num("Spreadsheet.HorizontalPlaneAngle"), ANGLE,
-          "Azimuth of the tail hinge (input).")
-    s.put("BoomLength", v.num("Spreadsheet.BoomLength"), MM, "Tail boom length (input).")
-    s.put("BoomPipeDiameter", v.num("Spreadsheet.BoomPipeDiameter"), MM,
-          "Boom pipe diameter (input).")
+    s.copy(v, "Spreadsheet.RotorDiskRadius", "Spreadsheet.BracketLength",
+           "Spreadsheet.FlatMetalThickness", "Spreadsheet.CalculatedWindTurbineShape",
+           "Spreadsheet.YawPipeDiameter", "Spreadsheet.VerticalPlaneAngle",
+           "Spreadsheet.HorizontalPlaneAngle", "Spreadsheet.BoomLength",
+           "Spreadsheet.BoomPipeDiameter")
     s.put("RotorDiskRadiusFromBladeRotorDiameter",
           v.num("YawBearing.RotorDiskRadiusFromBladeRotorDiameter"), MM,
           "Generator radius expected for the blade diameter.")

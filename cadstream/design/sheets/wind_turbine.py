@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from cadstream.design.arith import cos, sin
-from cadstream.design.cells import ANGLE, MM, NONE, Cell, Cells, SheetBuilder
+from cadstream.design.cells import ANGLE, MM, Cell, Cells, SheetBuilder
 from cadstream.design.vectors import Vector
 
 __all__ = ["compute"]
@@ -22,36 +22,19 @@ _TAIL_LINK_ANGLE = 240
 
 
 def _inputs(s: SheetBuilder, v: Cells) -> None:
-    s.put("FlatMetalThickness", v.num("Spreadsheet.FlatMetalThickness"), MM,
-          "Flat steel thickness (input).")
-    s.put("CalculatedWindTurbineShape", v.text("Spreadsheet.CalculatedWindTurbineShape"), NONE,
-          "Frame shape (T, H or Star).")
-    s.put("VerticalPlaneAngle", v.num("Spreadsheet.VerticalPlaneAngle"), ANGLE,
-          "Tilt of the hinge axis from the yaw axis (input).")
-    s.put("HorizontalPlaneAngle", v.num("Spreadsheet.HorizontalPlaneAngle"), ANGLE,
-          "Azimuth of the tail hinge (input).")
+    s.copy(v, "Spreadsheet.FlatMetalThickness", "Spreadsheet.CalculatedWindTurbineShape",
+           "Spreadsheet.VerticalPlaneAngle", "Spreadsheet.HorizontalPlaneAngle")
     for name in ("Offset", "YawPipeDiameter", "MetalLengthL", "MetalThicknessL"):
-        s.put(name, v.num(f"Spreadsheet.{name}"), MM, f"{name} (input).")
-    s.put("FrameZ", v.num("Alternator.FrameZ"), MM, "Frame position along the shaft.")
+        s.copy(v, f"Spreadsheet.{name}")
+    s.copy(v, "Alternator.FrameZ")
     s.put("HShapeChannelSectionHeight", v.num("Alternator.HH"), MM, "H frame channel length (HH).")
     s.put("StarShapeChannelSectionHeight", v.num("Alternator.B"), MM,
           "Star frame channel length (B).")
-    s.put("AlternatorTiltAngle", v.num("Alternator.AlternatorTiltAngle"), ANGLE,
-          "Backward tilt of the alternator.")
-    s.put("AlternatorPlacement", v.placement("Alternator.AlternatorPlacement"), NONE,
-          "Alternator orientation.")
-    s.put("FramePlacement", v.placement("Alternator.FramePlacement"), NONE,
-          "Frame in the alternator.")
-    s.put("k", v.num("Alternator.k"), MM, "T top plate dimension.")
-    s.put("TopAngle", v.num("YawBearing.TopAngle"), ANGLE, "Angle of the top bar's end.")
-    s.put("SideWidth", v.num("YawBearing.SideWidth"), MM, "Yaw bearing side piece width.")
-    s.put("LargeYawBearingXOffset", v.num("YawBearing.LargeYawBearingXOffset"), MM,
-          "Shift of the extended bearing on the frame.")
-    s.put("ExtendedTopPlacement", v.placement("YawBearing.ExtendedTopPlacement"), NONE,
-          "Top bar in the extended bearing.")
-    s.put("MM", v.num("YawBearing.MM"), MM, "Top bar width (book M).")
-    s.put("L", v.num("YawBearing.L"), MM, "Top bar length (book L).")
-    s.put("YawPipeLength", v.num("HighEndStop.YawPipeLength"), MM, "Final yaw pipe length.")
+    s.copy(v, "Alternator.AlternatorTiltAngle", "Alternator.AlternatorPlacement",
+           "Alternator.FramePlacement", "Alternator.k", "YawBearing.TopAngle",
+           "YawBearing.SideWidth", "YawBearing.LargeYawBearingXOffset",
+           "YawBearing.ExtendedTopPlacement", "YawBearing.MM", "YawBearing.L",
+           "HighEndStop.YawPipeLength")
 
 
 def compute(v: Cells) -> tuple[Cell, ...]:

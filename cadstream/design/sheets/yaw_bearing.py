@@ -25,13 +25,9 @@ def rotor_disk_radius_from_blade_rotor_diameter(rotor_diameter: float) -> float:
 def _inputs(s: SheetBuilder, v: Cells) -> None:
     for name in ("YawPipeDiameter", "FlatMetalThickness", "MetalLengthL", "Offset",
                  "RotorDiskRadius"):
-        s.put(name, v.num(f"Spreadsheet.{name}"), MM, f"{name} (input).")
-    s.put("CalculatedWindTurbineShape", v.text("Spreadsheet.CalculatedWindTurbineShape"), NONE,
-          "Frame shape (T, H or Star).")
-    s.put("RotorDiameter", v.num("Spreadsheet.RotorDiameter"), MM, "Blade rotor diameter (input).")
-    s.put("AlternatorTiltAngle", v.num("Alternator.AlternatorTiltAngle"), ANGLE,
-          "Backward tilt of the alternator.")
-    s.put("I", v.num("Alternator.I"), MM, "Yaw bearing to frame junction (book I).")
+        s.copy(v, f"Spreadsheet.{name}")
+    s.copy(v, "Spreadsheet.CalculatedWindTurbineShape", "Spreadsheet.RotorDiameter",
+           "Alternator.AlternatorTiltAngle", "Alternator.I")
 
 
 def _pipe_and_plates(s: SheetBuilder, shape: str, rotor_diameter: float) -> tuple[float, float]:
