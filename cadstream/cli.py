@@ -11,8 +11,6 @@ from pathlib import Path
 
 from cadstream.config import ConfigError, load_settings
 from cadstream.design.serialize import json_value
-from cadstream.outputs.tables import dimension_tables
-from cadstream.outputs.workbook import write_workbook
 from cadstream.params.matfile import MatFileError, read_mat
 from cadstream.params.presets import DEFAULT_PRESET
 from cadstream.params.problems import ParameterError, Problem
@@ -118,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         json.dump({key: json_value(value) for key, value in cells.items()}, sys.stdout,
                   indent=1, ensure_ascii=False)
     elif args.command == "tables":
+        from cadstream.outputs.tables import dimension_tables
+
         json.dump(dimension_tables(cells), sys.stdout, indent=1, ensure_ascii=False)
     elif args.command == "build":
         # Imported here: only this command needs CadQuery (seconds to load).
@@ -127,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {len(written)} files to {args.output}", file=sys.stderr)
         return 0
     else:
+        # Imported here, like the build: openpyxl is no weight for `serve` to carry.
+        from cadstream.outputs.workbook import write_workbook
+
         write_workbook(validated.design, args.output)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0

@@ -11,9 +11,6 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-import numpy as np
-import scipy.io
-
 from cadstream.params.model import Scalar
 from cadstream.params.shape import effective_shape, shape_preset_name
 
@@ -93,6 +90,8 @@ _MAPPING: tuple[tuple[str, str, Callable[[float], Scalar]], ...] = (
 
 def _scalars(content: Mapping[str, object]) -> dict[str, float]:
     """Top-level real numeric scalars (1×1 arrays collapse to numbers); text is ignored."""
+    import numpy as np  # with scipy, below: the server imports them for its first upload only
+
     scalars = {}
     for name, value in content.items():
         if name.startswith("__"):
@@ -107,6 +106,8 @@ def _scalars(content: Mapping[str, object]) -> dict[str, float]:
 
 def read_mat(data: bytes) -> MatImport:
     """Map a MagnAFPM .mat file's bytes; ``MatFileError`` for corrupt or foreign files."""
+    import scipy.io  # 0.5 s and 30 MB that a server without uploads need not pay
+
     try:
         content = scipy.io.loadmat(io.BytesIO(data), squeeze_me=True)
     except Exception as error:  # scipy raises many kinds for damaged input

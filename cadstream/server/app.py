@@ -7,6 +7,7 @@ the server until its timeout.
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections.abc import AsyncIterator
 
@@ -18,14 +19,21 @@ from cadstream.jobs.pool import JobError, WorkerPool
 from cadstream.results import DesignOutputs
 from cadstream.server import handlers, streams
 from cadstream.server.designs import DesignService
-from cadstream.server.keys import DESIGNS, SETTINGS, STARTED
+from cadstream.server.frames import SharedFrames
+from cadstream.server.keys import DESIGNS, FRAMES, SETTINGS, STARTED
 from cadstream.server.middleware import json_errors, limit_query
 from cadstream.server.web_ui import add_web_ui
 from cadstream.worker import warm_up
 
-__all__ = ["create_app"]
+__all__ = ["REQUEST_LINE_LIMIT", "create_app"]
 
-_REQUEST_LINE_ALLOWANCE = 4096
+#: aiohttp's parser answers a longer request line itself, in plain text and before any
+#: middleware; below it, ``limit_query`` answers an oversized query in JSON. Browsers send URLs
+#: of up to 2 MB, so only what no client sends meets the parser's answer.
+REQUEST_LINE_LIMIT = 2 * 2**20
+#: Bytes of encoded ``complete`` frames kept for reuse: the views of the newest designs.
+_SHARED_FRAMES = 16 * 2**20
+
 
 def _routes() -> list[web.AbstractRouteDef]:
     return [
@@ -46,13 +54,21 @@ def _routes() -> list[web.AbstractRouteDef]:
 async def _design_service(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     cache: ResultCache[DesignOutputs] = ResultCache(settings.cache.designs,
-                                                    directory=settings.cache.path)
+                                                    directory=settings.cache.path,
+                                                    decode=_load_design)
     async with (WorkerPool(settings.jobs.workers, initializer=warm_up,
                            grace=settings.jobs.cancel_grace) as pool,
                 # A JobError's message says what happened (the pool logged the details).
                 Flights(grace=settings.jobs.idle_grace, expected=(JobError,)) as flights):
         app[DESIGNS] = DesignService(flights, pool, cache, settings.jobs)
         yield
+
+
+def _load_design(data: bytes) -> DesignOutputs:
+    """A design from the disk cache, compressed in memory like a new one."""
+    design = pickle.loads(data)
+    assert isinstance(design, DesignOutputs)
+    return design.compressed()
 
 
 async def _end_streams(app: web.Application) -> None:
@@ -67,11 +83,10 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(middlewares=[json_errors,
                                        limit_query(settings.server.max_query_bytes)],
                           client_max_size=settings.server.max_upload_bytes,
-                          # Let the request line exceed the query limit a little, so that an
-                          # oversized query is answered by our JSON 413 rather than the parser.
-                          handler_args={"max_line_size": settings.server.max_query_bytes
-                                        + _REQUEST_LINE_ALLOWANCE})
+                          handler_args={"max_line_size": max(
+                              REQUEST_LINE_LIMIT, settings.server.max_query_bytes + 4096)})
     app[SETTINGS] = settings
+    app[FRAMES] = SharedFrames(_SHARED_FRAMES)
     app[STARTED] = time.monotonic()
     app.cleanup_ctx.append(_design_service)
     app.on_shutdown.append(_end_streams)

@@ -1,17 +1,18 @@
 """One design job per parameter set, shared by every stream and download that asks for it.
 
 A finished design comes from the result cache at once; otherwise the request joins the flight of
-its key (starting it if needed), whose job runs in the worker pool and lands in the cache.
+its key (starting it if needed), whose job runs in the worker pool and lands in the cache. A job
+that fails unexpectedly reaches its clients as ``BUILD_FAILED``: the details go to the log.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
-from collections.abc import Callable
+import logging
 from dataclasses import dataclass
 
 from cadstream.config import JobSettings
+from cadstream.design.derive import DerivationError
 from cadstream.jobs import (
     Cancelled,
     Completed,
@@ -22,16 +23,25 @@ from cadstream.jobs import (
     ResultCache,
     Subscription,
 )
-from cadstream.jobs.pool import WorkerPool
+from cadstream.jobs.pool import JobError, JobFailed, WorkerPool
 from cadstream.params.cache_key import cache_key
+from cadstream.params.problems import ParameterError
 from cadstream.results import DesignOutputs
 from cadstream.validation import Validated
 from cadstream.worker import build_design
 
-__all__ = ["WAITING_FOR_A_WORKER", "DesignRequest", "DesignService", "DesignUnavailable"]
+__all__ = ["BUILD_FAILED", "WAITING_FOR_A_WORKER", "DesignRequest", "DesignService",
+           "DesignUnavailable"]
+
+_log = logging.getLogger(__name__)
 
 #: The progress message of a job queued behind others until a worker is free.
 WAITING_FOR_A_WORKER = "Waiting for a free worker"
+#: What a client is told of a job that raised something unexpected: its text may name files
+#: and internals of the server, so it goes to the log only.
+BUILD_FAILED = "The design could not be built; the server log has the details"
+#: Exceptions of the design code whose message tells the user what to change.
+_USER_ERRORS = frozenset({ParameterError.__name__, DerivationError.__name__})
 
 
 class DesignUnavailable(RuntimeError):
@@ -48,13 +58,6 @@ class DesignRequest:
         return DesignRequest(validated, cache_key(validated.parameters))
 
 
-#: The views a client can ask of a design: six assemblies, the CNC overview and the tables.
-_VIEWS_PER_DESIGN = 8
-#: Encoded views are kept for this many designs: the crowd asks for the newest one, and each
-#: view of a turbine is megabytes that need not sit in memory beside the design itself.
-_ENCODED_DESIGNS = 2
-
-
 class DesignService:
     """Joins requests onto flights and fills the result cache; owns no resource itself."""
 
@@ -64,22 +67,6 @@ class DesignService:
         self.pool = pool
         self.cache = cache
         self._settings = settings
-        self._encoded: OrderedDict[tuple[str, str], str] = OrderedDict()
-        self._encoded_limit = _VIEWS_PER_DESIGN * _ENCODED_DESIGNS
-
-    def encoded(self, outputs: DesignOutputs, view: str, encode: Callable[[], str]) -> str:
-        """``encode()`` of one view of a finished design, computed once however many clients
-        receive it (a turbine's OBJ is megabytes of JSON: a hundred streams must not encode it
-        a hundred times). Kept for the most recently used designs only."""
-        key = (outputs.key, view)
-        text = self._encoded.get(key)
-        if text is None:
-            text = self._encoded[key] = encode()
-            while len(self._encoded) > self._encoded_limit:
-                self._encoded.popitem(last=False)
-        else:
-            self._encoded.move_to_end(key)
-        return text
 
     def cached(self, request: DesignRequest, client: str | None = None) -> DesignOutputs | None:
         """The finished design if it is cached. A hit for a stream's ``client`` also makes that
@@ -95,20 +82,37 @@ class DesignService:
         """Follow the job of ``request`` as ``client`` (see ``Flights.subscribe``)."""
 
         async def start(report: Report, cancelled: asyncio.Event) -> DesignOutputs:
-            cached = self.cache.get(request.key)
-            if cached is not None:
-                return cached
-            if self.pool.running >= self.pool.workers:
-                # Say so, rather than nothing until a worker is free (the flight repeats it).
-                report(0, WAITING_FOR_A_WORKER)
-            result = await self.pool.run(
-                build_design, request.validated.parameters.as_groups(), request.key,
-                self._settings.step_delay, report=report, cancelled=cancelled,
-                timeout=self._settings.timeout)
-            self.cache.put(request.key, result)
-            return result
+            try:
+                return await self._build(request, report, cancelled)
+            except Exception as error:
+                if _shown(error):
+                    raise
+                if isinstance(error, JobFailed):  # the pool has logged the worker's traceback
+                    kind = error.exception_type
+                    _log.error("design %s failed: %s: %s", request.key, kind, error)
+                else:
+                    kind = type(error).__name__
+                    _log.exception("design %s failed", request.key)
+                raise JobFailed(BUILD_FAILED, kind) from None
 
         return self.flights.subscribe(request.key, start, client, last_event_id=last_event_id)
+
+    async def _build(self, request: DesignRequest, report: Report,
+                     cancelled: asyncio.Event) -> DesignOutputs:
+        cached = self.cache.get(request.key)
+        if cached is not None:
+            return cached
+        if self.pool.running >= self.pool.workers:
+            # Say so, rather than nothing until a worker is free (the flight repeats it).
+            report(0, WAITING_FOR_A_WORKER)
+        # Compressed by the worker: the cache holds a quarter of the bytes, and a stream
+        # decompresses only the one file it sends.
+        result = await self.pool.run(
+            build_design, request.validated.parameters.as_groups(), request.key,
+            self._settings.step_delay, report=report, cancelled=cancelled,
+            timeout=self._settings.timeout)
+        self.cache.put(request.key, result)
+        return result
 
     async def outputs(self, request: DesignRequest, client: str) -> DesignOutputs:
         """The finished design, waiting for its job if needed (for downloads)."""
@@ -121,6 +125,14 @@ class DesignService:
                 if final is not None:
                     return final
         raise DesignUnavailable("the design job ended without a result")
+
+
+def _shown(error: Exception) -> bool:
+    """Whether a job's error may reach its clients as it is: the pool's own (cancelled, timed
+    out, worker died), and the design code's errors that tell the user what to change."""
+    if isinstance(error, JobFailed):
+        return error.exception_type in _USER_ERRORS
+    return isinstance(error, JobError)
 
 
 def _final(event: Event) -> DesignOutputs | None:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
-from aiohttp_sse import EventSourceResponse, sse_response
+from aiohttp_sse import sse_response
 
 from cadstream.jobs import Cancelled, Completed, Event, Failed, Progress
 from cadstream.params.problems import ParameterError
 from cadstream.results import ASSEMBLIES, DesignOutputs
-from cadstream.server.keys import DESIGNS
+from cadstream.server.frames import EventStream, encode_event, id_line
+from cadstream.server.keys import DESIGNS, FRAMES
 from cadstream.server.requests import client_id, design_request, error_body
 
 __all__ = ["cnc_overview_stream", "dimension_tables_stream", "visualize_stream"]
@@ -50,23 +51,20 @@ def _last_event_id(request: web.Request) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-async def _send(sse: EventSourceResponse, event: str, data: Any, event_id: int | None) -> None:
-    await _send_text(sse, event, _dumps(data), event_id)
+async def _send(sse: EventStream, event: str, data: Any, event_id: int | None) -> None:
+    await sse.send_frame(encode_event(event, _dumps(data), event_id))
 
 
-async def _send_text(sse: EventSourceResponse, event: str, text: str,
-                     event_id: int | None) -> None:
-    await sse.send(text, event=event, id=None if event_id is None else str(event_id))
-
-
-async def _send_complete(request: web.Request, sse: EventSourceResponse, view: View,
+async def _send_complete(request: web.Request, sse: EventStream, view: View,
                          outputs: DesignOutputs, event_id: int) -> None:
-    text = request.app[DESIGNS].encoded(outputs, view.name,
-                                        lambda: _dumps(view.render(outputs)))
-    await _send_text(sse, "complete", text, event_id)
+    """The ``complete`` frame is encoded once per design and view, however many clients get it
+    (a turbine's is 2 MB of JSON); only its ``id:`` line is this stream's own."""
+    frame = request.app[FRAMES].get(
+        (outputs.key, view.name), lambda: encode_event("complete", _dumps(view.render(outputs))))
+    await sse.send_frame(id_line(event_id), frame)
 
 
-async def _send_event(request: web.Request, sse: EventSourceResponse, event: Event,
+async def _send_event(request: web.Request, sse: EventStream, event: Event,
                       view: View) -> bool:
     """Send one job event; True once the stream's final event has gone out."""
     if isinstance(event, Progress):
@@ -89,7 +87,7 @@ async def _until_disconnected(request: web.Request) -> None:
         await asyncio.sleep(_DISCONNECT_POLL)
 
 
-async def _follow(request: web.Request, sse: EventSourceResponse, view: View) -> None:
+async def _follow(request: web.Request, sse: EventStream, view: View) -> None:
     service = request.app[DESIGNS]
     design = design_request(request)
     client = client_id(request)
@@ -109,7 +107,8 @@ async def _follow(request: web.Request, sse: EventSourceResponse, view: View) ->
 
 
 async def _stream(request: web.Request, view: View) -> web.StreamResponse:
-    async with sse_response(request, send_timeout=_SEND_TIMEOUT, sep="\n") as sse:
+    async with sse_response(request, send_timeout=_SEND_TIMEOUT, sep="\n",
+                            response_cls=EventStream) as sse:
         follow = asyncio.ensure_future(_follow(request, sse, view))
         gone = asyncio.ensure_future(_until_disconnected(request))
         try:
@@ -130,7 +129,8 @@ async def _stream(request: web.Request, view: View) -> web.StreamResponse:
 
 
 async def _refuse(request: web.Request, message: str) -> web.StreamResponse:
-    async with sse_response(request, sep="\n") as sse:
+    async with sse_response(request, send_timeout=_SEND_TIMEOUT, sep="\n",
+                            response_cls=EventStream) as sse:
         await _send(sse, "error", {"error": message}, None)
     return sse
 

@@ -72,3 +72,18 @@ def stubborn(context: JobContext, seconds: float) -> int:
     context.progress(0, str(os.getpid()))
     time.sleep(seconds)
     return os.getpid()
+
+
+def broken_design(context: JobContext, groups: object, key: str, step_delay: float) -> None:
+    """Stands in for ``cadstream.worker.build_design`` failing in its own code: the message names
+    a file of the server, which no client may see."""
+    context.progress(10, "Building rotor disks")
+    open("/srv/cadstream/internal/no-such-template.step", "rb")  # noqa: SIM115
+
+
+def underivable_design(context: JobContext, groups: object, key: str,
+                       step_delay: float) -> None:
+    """Stands in for a design whose sheet cannot be computed: the message says what to change."""
+    from cadstream.design.derive import DerivationError
+
+    raise DerivationError("Tail", ValueError("math domain error"))

@@ -32,6 +32,7 @@ from yarl import URL
 from cadstream.config import ServerSettings, Settings
 from cadstream.params.problems import ParameterError
 from cadstream.params.spec import GROUPS, PARAMETERS
+from cadstream.server.app import REQUEST_LINE_LIMIT
 from cadstream.validation import validate
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "cad"))
@@ -114,10 +115,9 @@ async def _get_raw(client: TestClient, path: str, query: str) -> aiohttp.ClientR
     return await client.session.get(url)
 
 
-#: aiohttp's HTTP parser refuses a longer request target itself (the app lets it exceed the
-#: query limit by 4 KiB, so that our JSON 413 answers most oversized queries): a plain-text 400,
-#: before any middleware runs.
-PARSER_LIMIT = MAX_QUERY + 4096
+#: aiohttp's HTTP parser refuses a longer request line itself, with a plain-text 400 before any
+#: middleware runs; below it our JSON 413 answers.
+PARSER_LIMIT = REQUEST_LINE_LIMIT
 
 
 def _assert_json_error(status: int, content_type: str, body: str, query: str,
@@ -319,8 +319,19 @@ async def test_an_oversized_query_is_refused_with_json(server: TestClient, path:
     assert at_limit.status == 200
 
 
-async def test_a_query_beyond_the_request_line_limit_is_refused(server: TestClient) -> None:
-    """Far too long for the HTTP parser: refused before any handler, never a 5xx."""
+@pytest.mark.parametrize("length", [MAX_QUERY + 4097, 64 * 1024, PARSER_LIMIT - 100])
+async def test_an_over_long_url_is_refused_with_json_naming_the_limit(
+        server: TestClient, length: int) -> None:
+    """Longer than aiohttp's default line limit (8 KiB) and than the query limit: still our
+    JSON answer, over a real socket, up to what browsers send (2 MB)."""
+    response = await _get_raw(server, "/api/validate", "client=" + "x" * length)
+    assert response.status == 413
+    assert response.content_type == "application/json"
+    assert await response.json() == {"error": f"query string longer than {MAX_QUERY} bytes"}
+
+
+async def test_a_request_line_beyond_the_parser_limit_is_refused(server: TestClient) -> None:
+    """Beyond 2 MB, what no browser sends: aiohttp's parser refuses it, never a 5xx."""
     response = await _get_raw(server, "/api/validate", "client=" + "x" * PARSER_LIMIT)
     assert response.status == 400
     assert "Traceback" not in await response.text()

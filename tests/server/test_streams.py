@@ -9,6 +9,9 @@ import pytest
 from aiohttp.test_utils import TestClient
 from sse_reader import SseEvent, read_stream
 
+from cadstream.server import streams
+from cadstream.server.frames import encode_event
+
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(300)]
 
 VISUALIZE = "/api/visualize/WindTurbine/stream"
@@ -125,3 +128,27 @@ async def test_downloads_come_from_the_same_design(client: TestClient) -> None:
     response = await client.get("/api/download/WindTurbine.step")
     assert response.status == 200 and response.content_type == "application/step"
     assert (await response.read()).startswith(b"ISO-10303-21;")
+
+
+async def test_a_crowd_gets_one_complete_encoded_once(client: TestClient,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty clients of one design: its megabytes of ``complete`` are encoded once and the
+    same bytes go to each, behind its own ``id:`` line."""
+    encoded: list[str] = []
+
+    def counting(event: str, data: str, event_id: int | None = None) -> bytes:
+        encoded.append(event)
+        return encode_event(event, data, event_id)
+
+    monkeypatch.setattr(streams, "encode_event", counting)
+
+    async def one(index: int) -> tuple[str, list[SseEvent]]:
+        return await read_stream(await client.get(VISUALIZE, params={
+            "furling.Offset": "127", "client": f"d{index}"}))
+
+    results = await asyncio.gather(*(one(index) for index in range(30)))
+    assert encoded.count("complete") == 1
+    complete = results[0][1][-1]
+    assert complete.event == "complete" and len(complete.data) > 10**6
+    frame = f"id: {complete.id}\nevent: complete\ndata: {complete.data}\n\n"
+    assert all(text.endswith(frame) for text, _ in results)
