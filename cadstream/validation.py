@@ -7,11 +7,13 @@ passes derives every dimension without error.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cadstream.cad.dims import AlternatorDims
 from cadstream.cad.disk_check import disk_conflicts
+from cadstream.design.cells import Cells
 from cadstream.design.derive import DerivationError, Design, derive
 from cadstream.design.feasibility import design_infeasibilities, infeasibilities
 from cadstream.params.advice import advice
@@ -77,12 +79,32 @@ def _design_advice(design: Design) -> list[Problem]:
         found.append(Problem("magnafpm.CoilLegWidth", cells["Spreadsheet.CoilLegWidth"],
                              "triangular coils this wide would overlap; their legs are reduced "
                              f"to {cells.num('Alternator.CoilLegWidthReduced'):.2f} mm"))
+    clash = _yaw_pipe_into_t_frame(cells)
+    if clash is not None:
+        found.append(clash)
     minimum = cells.num("Blade.MinimumBladeWidth")
     if cells.num("Spreadsheet.BladeWidth") < minimum:
         found.append(Problem("user.BladeWidth", cells["Spreadsheet.BladeWidth"],
                              f"is below {minimum:g} mm, the narrowest blade the recipe book "
                              "uses for this rotor diameter"))
     return found
+
+
+def _yaw_pipe_into_t_frame(cells: Cells) -> Problem | None:
+    """A T frame's yaw pipe stands Offset from the shaft; closer than the frame's upright allows,
+    the reference sets the gap I to 0 and builds the pipe into the upright, so the builder must
+    notch one or move the other. A warning: the recipe book's own T Shape 2F does this."""
+    if cells.text("Spreadsheet.CalculatedWindTurbineShape") != "T":
+        return None
+    offset = cells.num("Spreadsheet.Offset")
+    clear = (cells.num("Alternator.YawPipeRadius") + cells.num("Spreadsheet.MetalThicknessL")
+             + cells.num("Alternator.X"))
+    if offset >= clear:
+        return None
+    return Problem("furling.Offset", cells["Spreadsheet.Offset"],
+                   f"puts the yaw pipe {clear - offset:.2f} mm into the T frame's upright (the "
+                   f"yaw bearing plates' gap I is 0); an Offset of {math.ceil(clear)} mm or more "
+                   "clears it")
 
 
 def validate(groups: Mapping[str, Mapping[str, object]]) -> Validated:

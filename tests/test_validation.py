@@ -126,6 +126,22 @@ def test_overlapping_triangular_coils_are_reduced_with_a_warning() -> None:
                for w in warnings)
 
 
+def test_a_yaw_pipe_inside_the_t_frame_s_upright_is_a_warning() -> None:
+    """T Shape 2F: Offset 100 < YawPipeRadius 30.15 + MetalThicknessL 6 + X 73.28; the reference
+    builds the pipe 9.43 mm into the upright. The (whole) Offset named clears it, 1 mm less does
+    not."""
+    (warning,) = validate(preset("T Shape 2F").parameters.as_groups()).warnings
+    assert warning.name == "furling.Offset"
+    assert "puts the yaw pipe 9.43 mm into the T frame's upright" in warning.message
+    clear = int(warning.message.rsplit("Offset of ", 1)[1].split(" mm")[0])
+    assert clear == 110
+    groups = preset("T Shape 2F").parameters.as_groups()
+    groups["furling"]["Offset"] = clear
+    assert validate(groups).warnings == ()
+    groups["furling"]["Offset"] = clear - 1
+    assert validate(groups).warnings[0].name == "furling.Offset"
+
+
 def test_main_presets_have_no_warnings() -> None:
     for name in ("T Shape", "H Shape", "Star Shape"):
         assert validate(preset(name).parameters.as_groups()).warnings == ()
