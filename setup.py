@@ -11,7 +11,9 @@ setup(
     package_data={"cadstream.params": ["presets.json"]},
     install_requires=[
         "aiohttp>=3.10",
-        "aiohttp-sse>=2.2",
+        # cadstream.server.frames writes whole frames under aiohttp-sse 3.0's own send timeout
+        # and transport abort; a new major version may move them.
+        "aiohttp-sse>=3.0,<4",
         "cadquery>=2.5",
         "ezdxf>=1.3",
         "numpy>=1.24",

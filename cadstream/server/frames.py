@@ -39,6 +39,9 @@ def encode_event(event: str, data: str, event_id: int | None = None) -> bytes:
 class EventStream(EventSourceResponse):
     """An SSE response that writes whole frames in slices.
 
+    It keeps aiohttp-sse's own contract for a stalled peer (its ``_send_timeout``, then
+    ``_abort_transport``), which setup.py pins to the 3.x series.
+
     A frame's slices are written under a lock that the keep-alive pings also take, so a ping can
     never land inside a frame while a slice drains.
     """
