@@ -20,7 +20,7 @@ from cadstream.results import DesignOutputs
 from cadstream.server import handlers, streams
 from cadstream.server.designs import DesignService
 from cadstream.server.frames import SharedFrames
-from cadstream.server.keys import DESIGNS, FRAMES, SETTINGS, STARTED
+from cadstream.server.keys import DESIGNS, FRAMES, SETTINGS, STARTED, VALIDATIONS
 from cadstream.server.middleware import json_errors, limit_query
 from cadstream.server.web_ui import add_web_ui
 from cadstream.worker import warm_up
@@ -33,6 +33,8 @@ __all__ = ["REQUEST_LINE_LIMIT", "create_app"]
 REQUEST_LINE_LIMIT = 2 * 2**20
 #: Bytes of encoded ``complete`` frames kept for reuse: the views of the newest designs.
 _SHARED_FRAMES = 16 * 2**20
+#: Queries whose validation is kept (about 0.3 MB each, the derived design).
+_VALIDATIONS = 32
 
 
 def _routes() -> list[web.AbstractRouteDef]:
@@ -87,6 +89,7 @@ def create_app(settings: Settings) -> web.Application:
                               REQUEST_LINE_LIMIT, settings.server.max_query_bytes + 4096)})
     app[SETTINGS] = settings
     app[FRAMES] = SharedFrames(_SHARED_FRAMES)
+    app[VALIDATIONS] = ResultCache(_VALIDATIONS)
     app[STARTED] = time.monotonic()
     app.cleanup_ctx.append(_design_service)
     app.on_shutdown.append(_end_streams)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
 from cadstream.params.problems import ParameterError
 from cadstream.params.query import groups_from_query
 from cadstream.server.designs import DesignRequest
+from cadstream.server.keys import VALIDATIONS
 from cadstream.validation import Validated, validate
 
 __all__ = ["CLIENT_KEY", "client_id", "design_request", "error_body", "validated_from_query"]
@@ -18,8 +20,24 @@ CLIENT_KEY = "client"
 
 
 def validated_from_query(request: web.Request) -> Validated:
-    """``ParameterError`` carries every problem of the query, none is raised half-way."""
-    return validate(groups_from_query(list(request.query.items()), ignore={CLIENT_KEY}))
+    """``ParameterError`` carries every problem of the query, none is raised half-way.
+
+    The answer to a query is kept (whichever ``client`` asks), so identical requests validate
+    once; validation is a pure function of the query.
+    """
+    pairs = [(name, value) for name, value in request.query.items() if name != CLIENT_KEY]
+    answers = request.app[VALIDATIONS]
+    key = urlencode(pairs)
+    answer = answers.get(key)
+    if answer is None:
+        try:
+            answer = validate(groups_from_query(pairs))
+        except ParameterError as error:
+            answer = error
+        answers.put(key, answer)
+    if isinstance(answer, ParameterError):
+        raise ParameterError(answer.problems)
+    return answer
 
 
 def design_request(request: web.Request) -> DesignRequest:

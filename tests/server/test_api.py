@@ -10,6 +10,8 @@ import scipy.io
 from aiohttp.test_utils import TestClient
 
 from cadstream.params.presets import presets
+from cadstream.server import requests
+from cadstream.validation import Validated, validate
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(120)]
 
@@ -51,6 +53,28 @@ async def test_validate_errors_name_each_field(client: TestClient) -> None:
          "message": "must be a finite decimal number"},
         {"name": "magnafpm.NumberMagnet", "value": "10",
          "message": "must be one of: 4, 8, 12, 16, 20, 24, 28, 32"}]
+
+
+async def test_identical_queries_validate_once(client: TestClient,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validating derives the whole design; a crowd of clients asking for the same design (and
+    the same refused query) pays for it once, and each still gets the full answer."""
+    calls: list[object] = []
+
+    def counted(groups: object) -> Validated:
+        calls.append(groups)
+        return validate(groups)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(requests, "validate", counted)
+    good = {"preset": "H Shape", "user.HolesDiameter": "15"}
+    bad = {"preset": "H Shape", "magnafpm.NumberMagnet": "10"}
+    for client_id in ("a", "b", "c"):
+        ok = await client.get("/api/validate", params={**good, "client": client_id})
+        assert ok.status == 200 and (await ok.json())["warnings"][0]["value"] == 15
+        refused = await client.get("/api/validate", params={**bad, "client": client_id})
+        assert refused.status == 422
+        assert (await refused.json())["fields"][0]["name"] == "magnafpm.NumberMagnet"
+    assert len(calls) == 2
 
 
 def mat_upload(variables: dict[str, object]) -> aiohttp.FormData:
