@@ -35,6 +35,8 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar, TypeVarTuple, cast
 
+from cadstream.jobs.lifeline import exit_with
+
 __all__ = [
     "JobCancelled",
     "JobContext",
@@ -142,6 +144,13 @@ def _execute(fn: Callable[..., T], context: JobContext, args: tuple[object, ...]
         raise
     except BaseException as exc:
         raise _Failure(type(exc).__name__, str(exc), traceback.format_exc()) from None
+
+
+def _start_worker(owner: int, initializer: Callable[[], object] | None) -> None:
+    """A worker's first act: to end with the server (``owner``), then the caller's set-up."""
+    exit_with(owner)
+    if initializer is not None:
+        initializer()
 
 
 def _warm_up(barrier: threading.Barrier) -> int:
@@ -611,7 +620,8 @@ class WorkerPool:
         assert self._manager is not None
         began = time.monotonic()
         executor = ProcessPoolExecutor(
-            self._max_workers, mp_context=self._context, initializer=self._initializer
+            self._max_workers, mp_context=self._context,
+            initializer=partial(_start_worker, os.getpid(), self._initializer),
         )
         barrier = self._manager.Barrier(self._max_workers, timeout=_START_TIMEOUT)
         # Each submit starts a process while none is idle, so this starts all of them, and the
@@ -641,7 +651,9 @@ class WorkerPool:
     def _start_manager(self) -> None:
         """Start the Manager (in a pool thread); kept even if the caller stopped waiting, so
         that ``_release_resources`` still stops it."""
-        self._manager = self._context.Manager()
+        manager = SyncManager(ctx=self._context)
+        manager.start(exit_with, (os.getpid(),))
+        self._manager = manager
 
     async def _release_resources(self) -> None:
         """Stop the pool's threads, then the Manager.
