@@ -32,6 +32,7 @@ __all__ = [
     "Point",
     "Polyline",
     "Segment",
+    "as_circle",
     "outline",
 ]
 
@@ -140,6 +141,13 @@ class Outline:
 
     loops: tuple[Loop, ...]
     bounds: Bounds
+
+
+def as_circle(loop: Loop) -> Circle:
+    """``loop`` where a drawing knows it is a whole circle (a disk's rim); ValueError if not."""
+    if not isinstance(loop, Circle):
+        raise ValueError(f"expected a circular outline, got {loop!r}")
+    return loop
 
 
 def outline(face: cq.Face) -> Outline:

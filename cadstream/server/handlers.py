@@ -102,25 +102,31 @@ def _file(outputs: DesignOutputs, name: str) -> tuple[bytes, str]:
     raise AssertionError(name)
 
 
-def _downloadable(name: str) -> bool:
-    return name in ("design.xlsx", "dxf.zip") or name in {
-        f"{a}.{kind}" for a in ASSEMBLIES for kind in ("obj", "step")}
+#: Every file ``/api/download/{file}`` serves.
+_DOWNLOADS = ("design.xlsx", "dxf.zip",
+              *(f"{assembly}.{kind}" for assembly in ASSEMBLIES for kind in ("obj", "step")))
 
 
-async def download(request: web.Request) -> web.Response:
-    name = request.match_info["file"]
-    if not _downloadable(name):
-        models = ", ".join(f"{a}.obj, {a}.step" for a in ASSEMBLIES)
-        raise web.HTTPNotFound(
-            reason=f"no file {name!r}: choose design.xlsx, dxf.zip, {models}")
+async def _built(request: web.Request) -> DesignOutputs | web.Response:
+    """The queried design once its job is done (joining or starting it), or the 422 answer
+    naming what is wrong with the query."""
     try:
         design = design_request(request)
     except ParameterError as error:
         return web.json_response(error_body(error), status=422)
     try:
-        outputs = await request.app[DESIGNS].outputs(design, client_id(request))
+        return await request.app[DESIGNS].outputs(design, client_id(request))
     except DesignUnavailable as error:
         raise web.HTTPServiceUnavailable(reason=str(error)) from None
+
+
+async def download(request: web.Request) -> web.Response:
+    name = request.match_info["file"]
+    if name not in _DOWNLOADS:
+        raise web.HTTPNotFound(reason=f"no file {name!r}: choose {', '.join(_DOWNLOADS)}")
+    outputs = await _built(request)
+    if isinstance(outputs, web.Response):
+        return outputs
     body, content_type = _file(outputs, name)
     return web.Response(body=body, content_type=content_type,
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -128,19 +134,12 @@ async def download(request: web.Request) -> web.Response:
 
 async def downloads(_request: web.Request) -> web.Response:
     """The files ``/api/download/{file}`` serves in this version, so a page offers only those."""
-    names = ["design.xlsx", "dxf.zip",
-             *(f"{assembly}.{kind}" for assembly in ASSEMBLIES for kind in ("obj", "step"))]
-    return web.json_response({"files": [name for name in names if _downloadable(name)]})
+    return web.json_response({"files": list(_DOWNLOADS)})
 
 
 async def cut_list(request: web.Request) -> web.Response:
     """The design's cut list (``cnc-parts.json``), waiting for its job like a download."""
-    try:
-        design = design_request(request)
-    except ParameterError as error:
-        return web.json_response(error_body(error), status=422)
-    try:
-        outputs = await request.app[DESIGNS].outputs(design, client_id(request))
-    except DesignUnavailable as error:
-        raise web.HTTPServiceUnavailable(reason=str(error)) from None
+    outputs = await _built(request)
+    if isinstance(outputs, web.Response):
+        return outputs
     return web.json_response(outputs.cut_list)

@@ -1,4 +1,5 @@
-"""A tool built for inspection: shared by the tools' session fixtures and their tests' types."""
+"""An assembly built for inspection (a tool, or the turbine before its own extras): shared by the
+session fixtures and their tests' types."""
 
 from __future__ import annotations
 

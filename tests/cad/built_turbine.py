@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import cadquery as cq
+from built_tools import build as build_steps
 
 from cadstream.cad.alternator import alternator_location
 from cadstream.cad.parts import FlatPart
@@ -34,28 +34,12 @@ class BuiltTurbine:
 
 
 def build(name: str, cells: Cells) -> BuiltTurbine:
-    started = time.perf_counter()
-    builders = wind_turbine_steps(cells)
-    results = [builder.build() for builder in builders]
-    seconds = time.perf_counter() - started
-    parts = [part for result in results for part in result.parts]
-    labels = [part.name for part in parts]
-    assert len(set(labels)) == len(labels), f"a part name repeats in {labels}"
-    flats = [flat for result in results for flat in result.flat_parts]
-    assert len({flat.label for flat in flats}) == len(flats), "a flat part label repeats"
+    built = build_steps(name, cells, wind_turbine_steps)
     alternator_at = alternator_location(cells)
     return BuiltTurbine(
-        name=name, cells=cells, dims=TurbineDims.from_cells(cells),
-        steps=tuple(builder.name for builder in builders),
-        parts={part.name: part.shape for part in parts},
-        flat_parts={flat.label: flat for flat in flats},
-        alternator_at=alternator_at,
+        name=name, cells=cells, dims=TurbineDims.from_cells(cells), steps=built.steps,
+        parts=built.parts, flat_parts=built.flat_parts, alternator_at=alternator_at,
         frame_at=alternator_at * location(cells.placement("Alternator.FramePlacement")),
         yaw_at=location(cells.placement("WindTurbine.YawBearingPlacement")),
-        seconds=seconds,
+        seconds=built.seconds,
     )
-
-
-def overlap(a: cq.Shape, b: cq.Shape) -> float:
-    """Volume common to two shapes (mm³)."""
-    return a.intersect(b).Volume()

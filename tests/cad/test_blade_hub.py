@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 
 import pytest
-from built_turbine import BuiltTurbine, overlap
+from built_tools import overlap
+from built_turbine import BuiltTurbine
 
 from cadstream.cad import names
 from cadstream.cad.turbine_dims import TurbineDims

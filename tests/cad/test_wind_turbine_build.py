@@ -9,7 +9,8 @@ import re
 
 import cadquery as cq
 import pytest
-from built_turbine import BuiltTurbine, overlap
+from built_tools import overlap
+from built_turbine import BuiltTurbine
 
 from cadstream.cad import names
 from cadstream.cad.assemblies import ASSEMBLY_STEPS

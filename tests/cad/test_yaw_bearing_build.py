@@ -9,7 +9,8 @@ import math
 
 import cadquery as cq
 import pytest
-from built_turbine import BuiltTurbine, overlap
+from built_tools import overlap
+from built_turbine import BuiltTurbine
 
 from cadstream.cad import frame, names, yaw_bearing
 from cadstream.params.presets import presets

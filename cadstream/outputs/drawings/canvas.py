@@ -79,6 +79,13 @@ class Canvas:
         d = "M " + " L ".join(_xy(p) for p in points) + (" Z" if closed else "")
         self._elements.append(f'<path d="{d}" {self._stroke(weight)}/>')
 
+    def edges(self, lines: Iterable[Sequence[Point]], *, at: Point = (0.0, 0.0)) -> None:
+        """A view's visible edges (:func:`~cadstream.outputs.drawings.views.visible_edges`),
+        moved by ``at`` to their place on the page."""
+        dx, dy = at
+        for line in lines:
+            self.polyline([(x + dx, y + dy) for x, y in line])
+
     def circle(self, center: Point, radius: float, *, weight: Weight = "edge") -> None:
         cx, cy = center
         self._points.extend([(cx - radius, cy - radius), (cx + radius, cy + radius)])

@@ -76,7 +76,7 @@ def frame_dimensions(cells: TypedValues) -> Picture:
     members = {name: solid for name, solid in _members(d).items() if name not in _PLATES}
     edges = visible_edges(members.values(), view)
     c = Canvas(_extent(edges))
-    _draw(c, edges)
+    c.edges(edges)
     u = c.unit
     box = {name: _page_box(solid, view) for name, solid in members.items()}
     channel = box[CHANNEL]
@@ -140,7 +140,7 @@ def frame_to_yaw_pipe(cells: TypedValues) -> Picture | None:
     r = yaw.pipe.radius
 
     # From the side: the pipe's length on its tail side.
-    _draw(c, side)
+    c.edges(side)
     tail_top = _SIDE.project(_moved(yaw_at, (0.0, 0.0, -r)))
     tail_bottom = _SIDE.project(_moved(yaw_at, (0.0, -yaw.pipe.length, -r)))
     c.dimension(tail_bottom, tail_top, -2 * u, letter="Pipe", row="Length of yaw bearing pipe",
@@ -152,7 +152,7 @@ def frame_to_yaw_pipe(cells: TypedValues) -> Picture | None:
     # yaw frame is upwind) to the pipe's surface under it.
     x0 = side_box[2] + (_GAP + 4) * u
     above_at = (x0 - above_box[0], side_box[3] - 2 * u - above_box[3])
-    _draw(c, above, at=above_at)
+    c.edges(above, at=above_at)
     _title(c, above_box, above_at, "Top plate, from above")
 
     def from_above(p: Vector3) -> Point:
@@ -169,7 +169,7 @@ def frame_to_yaw_pipe(cells: TypedValues) -> Picture | None:
     # Down the upright, below: the bottom plate's notch is the pipe's seat.
     below_k = min(axis[1] + k_line - 2 * u, above_box[1] + above_at[1])
     down_at = (x0 - down_box[0], below_k - (_GAP - 1) * u - down_box[3])
-    _draw(c, down, at=down_at)
+    c.edges(down, at=down_at)
     _title(c, down_box, down_at, "Bottom plate, down the upright")
     seat = _notch(plate)
     at_plate = bottom_plate_location(plate)
@@ -202,7 +202,7 @@ def flat_bar_top_view(cells: TypedValues) -> Picture | None:
     members = extended.members
     edges = visible_edges(extended.solids(), _ABOVE)
     c = Canvas(_extent(edges))
-    _draw(c, edges)
+    c.edges(edges)
     u = c.unit
 
     def on_page(p: Vector3) -> Point:
@@ -244,7 +244,7 @@ def flat_bar_side_view(cells: TypedValues) -> Picture | None:
     side_box, edge_box, fb = _bounds(side), _bounds(edge), flat.bounds
     c = Canvas(max(side_box[2] - side_box[0], side_box[3] - side_box[1] + fb.height))
     u = c.unit
-    _draw(c, side)
+    c.edges(side)
 
     def on_side(p: Vector3) -> Point:
         return _SIDE.project(_moved(yaw_at, p))
@@ -276,7 +276,7 @@ def flat_bar_side_view(cells: TypedValues) -> Picture | None:
     at = (side_box[0] + 3 * u - fb.xmin, side_box[1] - (_GAP + 1) * u - fb.ymax)
     c.outline(flat, at=at)
     edge_at = (at[0] + fb.xmax + 3 * u - edge_box[0], at[1] + fb.ymin - edge_box[1])
-    _draw(c, edge, at=edge_at)
+    c.edges(edge, at=edge_at)
     x0, y0, x1, y1 = fb.xmin + at[0], fb.ymin + at[1], fb.xmax + at[0], fb.ymax + at[1]
     _horizontal(c, x0, x1, y1, 1.5 * u, "P", "P side piece flat bar length")
     _vertical(c, x0, y0, y1, 1.5 * u, "Q", "Q side piece flat bar width")
@@ -393,11 +393,6 @@ def _extent(edges: Edges) -> float:
     x0, y0, x1, y1 = _bounds(edges)
     return max(x1 - x0, y1 - y0)
 
-
-def _draw(c: Canvas, edges: Edges, *, at: Point = (0.0, 0.0)) -> None:
-    dx, dy = at
-    for edge in edges:
-        c.polyline([(x + dx, y + dy) for x, y in edge])
 
 
 def _title(c: Canvas, box: tuple[float, float, float, float], at: Point, text: str) -> None:

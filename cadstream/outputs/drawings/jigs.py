@@ -16,8 +16,18 @@ from cadstream.design.cells import TypedValues
 from cadstream.outputs import printed
 from cadstream.outputs.drawings.canvas import Canvas
 from cadstream.outputs.drawings.picture import Picture
-from cadstream.outputs.drawings.spots import Spots
-from cadstream.outputs.outline import Arc, Circle, Line, Loop, Outline, Point, Segment, outline
+from cadstream.outputs.drawings.spots import Spots, bearing, preferring
+from cadstream.outputs.outline import (
+    Arc,
+    Circle,
+    Line,
+    Loop,
+    Outline,
+    Point,
+    Segment,
+    as_circle,
+    outline,
+)
 
 __all__ = ["coil_winder", "magnet_jig"]
 
@@ -63,7 +73,7 @@ def magnet_jig(cells: TypedValues) -> Picture:
     c.circle(centre, half, weight="thin")
     spots.circle(centre, half)
     text = f"r = {printed.length(half)}"
-    angle = spots.clearest_radius(centre, half, _preferring([15.0 * k for k in range(24)], 315.0),
+    angle = spots.clearest_radius(centre, half, preferring([15.0 * k for k in range(24)], 315.0),
                                   text)
     c.radius(centre, half, angle, letter="r", row="Circle radius", printed=printed.length)
 
@@ -74,9 +84,9 @@ def magnet_jig(cells: TypedValues) -> Picture:
     else:
         corners = _outer_corners(jig)
         reach = max(math.hypot(*p) for p in corners)
-        angles = [_degrees(p) for p in corners]
+        angles = [bearing(p) for p in corners]
     text = f"E = {printed.length(reach)}"
-    angle = spots.clearest_radius((0.0, 0.0), reach, _preferring(angles, 300.0), text)
+    angle = spots.clearest_radius((0.0, 0.0), reach, preferring(angles, 300.0), text)
     c.radius((0.0, 0.0), reach, angle, letter="E", row="Larger radius E",
              printed=printed.length)
     bottom = b.ymin - 1.6 * c.unit if d.inner else b.ymin + 0.9 * c.unit
@@ -100,7 +110,7 @@ def _pocket_circle(jig: Outline, disk: Outline | None) -> tuple[Point, float]:
         end = min(ends, key=lambda s: s.start[1])
         centre = ((end.start[0] + end.end[0]) / 2, end.start[1])
     else:
-        rim = _circle(disk.loops[0])
+        rim = as_circle(disk.loops[0])
         centre = (rim.center[0], rim.center[1] + rim.radius)
     sides = [s for loop in jig.loops for s in _segments(loop) if isinstance(s, Line)
              and abs(s.start[0] - s.end[0]) < _ON and min(s.start[1], s.end[1]) >= centre[1] - _ON]
@@ -188,22 +198,10 @@ def _segments(loop: Loop) -> tuple[Segment, ...]:
     return () if isinstance(loop, Circle) else loop
 
 
-def _circle(loop: Loop) -> Circle:
-    if not isinstance(loop, Circle):
-        raise ValueError(f"expected a circular outline, got {loop!r}")
-    return loop
-
 
 def _at_origin(p: Point) -> bool:
     return math.hypot(*p) < _ON
 
 
-def _degrees(p: Point) -> float:
-    return math.degrees(math.atan2(p[1], p[0])) % 360.0
-
-
-def _preferring(angles: list[float], preferred: float) -> list[float]:
-    """``angles`` nearest ``preferred`` first."""
-    return sorted(angles, key=lambda a: abs((a - preferred + 180.0) % 360.0 - 180.0))
 
 

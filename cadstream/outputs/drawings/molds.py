@@ -10,8 +10,8 @@ from cadstream.design.cells import TypedValues
 from cadstream.outputs import printed
 from cadstream.outputs.drawings.canvas import Canvas
 from cadstream.outputs.drawings.picture import Picture
-from cadstream.outputs.drawings.spots import Spots
-from cadstream.outputs.outline import Arc, Circle, Line, Loop, Outline, Point, outline
+from cadstream.outputs.drawings.spots import Spots, bearing, preferring
+from cadstream.outputs.outline import Arc, Circle, Line, Outline, Point, as_circle, outline
 
 __all__ = ["rotor_mould", "stator_mould"]
 
@@ -34,7 +34,7 @@ def rotor_mould(cells: TypedValues) -> Picture:
                 row="Mould side A", printed=printed.length)
     c.radius(cavity.center, cavity.radius, 45, letter="B", row="Rotor radius B",
              printed=printed.length)
-    rim = _circle(island.loops[0])
+    rim = as_circle(island.loops[0])
     c.radius(rim.center, rim.radius, 200, letter="C", row="Island radius C",
              printed=printed.length)
     return Picture(c.svg("Rotor mould"), "Rotor mould dimensions")
@@ -66,7 +66,7 @@ def stator_mould(cells: TypedValues) -> Picture:
     if d.cavity.hexagonal:
         corners = _corners(cavity)
         reach = max(math.hypot(*p) for p in corners)
-        angles = [_degrees(p) for p in corners if math.isclose(math.hypot(*p), reach)]
+        angles = [bearing(p) for p in corners if math.isclose(math.hypot(*p), reach)]
         mounts = len(corners)
     else:
         round_part = [s for s in cavity if isinstance(s, Arc) and _on_axis(s.center)]
@@ -74,14 +74,14 @@ def stator_mould(cells: TypedValues) -> Picture:
         angles = [a for arc in round_part for a in _inside(arc)]
         mounts = sum(1 for s in cavity if isinstance(s, Arc) and not _on_axis(s.center))
     text = f"B = {printed.length(reach)}"
-    angle = spots.clearest_radius((0.0, 0.0), reach, _preferring(angles, 45.0), text)
+    angle = spots.clearest_radius((0.0, 0.0), reach, preferring(angles, 45.0), text)
     c.radius((0.0, 0.0), reach, angle, letter="B", row="Outer radius B",
              printed=printed.length)
 
-    rim = _circle(island.loops[0])
+    rim = as_circle(island.loops[0])
     text = f"C = {printed.length(rim.radius)}"
     angle = spots.clearest_radius(rim.center, rim.radius,
-                                  _preferring([5.0 * k for k in range(72)], 225.0), text)
+                                  preferring([5.0 * k for k in range(72)], 225.0), text)
     c.radius(rim.center, rim.radius, angle, letter="C", row="Inner radius C",
              printed=printed.length)
     c.note((b.xmin + c.unit, b.ymin + c.unit), f"{mounts} mounts", anchor="start")
@@ -107,9 +107,6 @@ def _on_axis(p: Point) -> bool:
     return math.hypot(*p) < _ON_AXIS
 
 
-def _degrees(p: Point) -> float:
-    return math.degrees(math.atan2(p[1], p[0])) % 360.0
-
 
 def _inside(arc: Arc, step: float = 5.0) -> list[float]:
     """Angles along ``arc`` every ``step`` degrees, keeping a step clear of its ends; its middle
@@ -119,12 +116,3 @@ def _inside(arc: Arc, step: float = 5.0) -> list[float]:
     return inside or [(arc.start_angle + arc.sweep / 2) % 360.0]
 
 
-def _preferring(angles: list[float], preferred: float) -> list[float]:
-    """``angles`` nearest ``preferred`` first."""
-    return sorted(angles, key=lambda a: abs((a - preferred + 180.0) % 360.0 - 180.0))
-
-
-def _circle(loop: Loop) -> Circle:
-    if not isinstance(loop, Circle):
-        raise ValueError(f"expected a circular outline, got {loop!r}")
-    return loop

@@ -21,7 +21,7 @@ import numpy.typing as npt
 from cadstream.outputs.drawings.canvas import Canvas
 from cadstream.outputs.outline import Arc, Circle, Line, Outline, Point, Polyline
 
-__all__ = ["Spots"]
+__all__ = ["Spots", "bearing", "preferring"]
 
 #: What covering a point of an edge costs, against a point of a hole smaller than the text.
 _EDGE = 5.0
@@ -158,6 +158,18 @@ class Spots:
         self._chunks.append(points)
         self._weights.append(np.full(len(points), weight))
         self._joined = None
+
+
+def bearing(p: Point) -> float:
+    """The direction (degrees in [0, 360)) from the origin to ``p``: where a radius to it
+    points."""
+    return math.degrees(math.atan2(p[1], p[0])) % 360.0
+
+
+def preferring(angles: Iterable[float], preferred: float) -> list[float]:
+    """``angles`` nearest ``preferred`` first, the order :meth:`Spots.clearest_radius` tries
+    them in."""
+    return sorted(angles, key=lambda a: abs((a - preferred + 180.0) % 360.0 - 180.0))
 
 
 def _moved(p: Point, at: Point) -> Point:

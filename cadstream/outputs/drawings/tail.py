@@ -11,8 +11,6 @@ the model measures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 import cadquery as cq
 
 from cadstream.cad import names, tail_boom, tail_hinge, yaw_bearing
@@ -60,7 +58,7 @@ def tail_pipes(cells: TypedValues) -> Picture:
     ]
     boom, outer, inner = (_box(solid, _SIDE) for solid in laid)
     c = Canvas(max(_width(boom), boom[1][1] - inner[0][1]))
-    _draw(c, visible_edges(laid, _SIDE))
+    c.edges(visible_edges(laid, _SIDE))
 
     (x0, y0), (x1, y1) = boom
     c.dimension((x0, y1), (x1, y1), 1.5 * c.unit, letter="A", row="Boom length A",
@@ -99,8 +97,8 @@ def tail_junction_cross_piece(cells: TypedValues) -> Picture:
     c = Canvas(max(_width(side), _height(side) + _height(plan)))
     # The plan stands over the side view, x for x (third-angle projection), clear of its top.
     lift = side[1][1] - plan[0][1] + 3 * c.unit
-    _draw(c, visible_edges(solids, _SIDE))
-    _draw(c, visible_edges(solids, _ABOVE), at=(0.0, lift))
+    c.edges(visible_edges(solids, _SIDE))
+    c.edges(visible_edges(solids, _ABOVE), at=(0.0, lift))
 
     (pipe_left, pipe_end), (pipe_right, pipe_top) = _box(yaw_pipe, _SIDE)
     _, (inner_right, inner_top) = _box(hinge.shape.moved(into_junction), _SIDE)
@@ -157,7 +155,7 @@ def tail_vane(cells: TypedValues) -> Picture:
 
     vane = outline(vane_face).bounds
     c = Canvas(max(vane.height, vane.width + shown))
-    _draw(c, visible_edges(solids, _ABOVE))
+    c.edges(visible_edges(solids, _ABOVE))
     c.dimension((vane.xmin, vane.ymin), (vane.xmax, vane.ymin), -1.5 * c.unit, letter="G",
                 row="Vane plywood dimension G", printed=printed.length)
     c.dimension((vane.xmax, vane.ymin), (vane.xmax, vane.ymax), -1.5 * c.unit, letter="H",
@@ -194,11 +192,6 @@ def _width(box: Box) -> float:
 def _height(box: Box) -> float:
     return box[1][1] - box[0][1]
 
-
-def _draw(c: Canvas, lines: Iterable[Sequence[Point]], at: Point = (0.0, 0.0)) -> None:
-    dx, dy = at
-    for line in lines:
-        c.polyline([(x + dx, y + dy) for x, y in line])
 
 
 def _xyz(v: Vector) -> tuple[float, float, float]:
